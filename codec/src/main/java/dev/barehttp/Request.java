@@ -1,0 +1,181 @@
+package dev.barehttp;
+
+import dev.barehttp.codec.Headers;
+import dev.barehttp.codec.HttpProtocolException;
+import dev.barehttp.codec.HttpVersion;
+import dev.barehttp.codec.RequestHead;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * A request as the application sees it: the codec's {@link RequestHead}, the decoded path and
+ * query, the router's path parameters, the connection's addresses, and the body as a stream that
+ * reads from the connection as bytes arrive.
+ */
+public final class Request {
+    private final RequestHead head;
+    private final InputStream body;
+    private final Supplier<Headers> trailers;
+    private final InetSocketAddress remoteAddress;
+    private final InetSocketAddress localAddress;
+    private final boolean secure;
+    private final String path;
+    private final String rawQuery;
+    private final Map<String, String> pathParameters;
+    private Map<String, List<String>> queryParameters;
+
+    /**
+     * A request over a connection.
+     *
+     * @throws HttpProtocolException (400) when the target's path does not percent-decode to UTF-8
+     */
+    public Request(RequestHead head, InputStream body, Supplier<Headers> trailers,
+                   InetSocketAddress remoteAddress, InetSocketAddress localAddress, boolean secure) {
+        this(head, body, trailers, remoteAddress, localAddress, secure,
+                TargetParts.decodePath(TargetParts.rawPath(head.target())), TargetParts.rawQuery(head.target()),
+                Map.of());
+    }
+
+    private Request(RequestHead head, InputStream body, Supplier<Headers> trailers, InetSocketAddress remoteAddress,
+                    InetSocketAddress localAddress, boolean secure, String path, String rawQuery,
+                    Map<String, String> pathParameters) {
+        this.head = Objects.requireNonNull(head, "head");
+        this.body = Objects.requireNonNull(body, "body");
+        this.trailers = Objects.requireNonNull(trailers, "trailers");
+        this.remoteAddress = remoteAddress;
+        this.localAddress = localAddress;
+        this.secure = secure;
+        this.path = path;
+        this.rawQuery = rawQuery;
+        this.pathParameters = Map.copyOf(pathParameters);
+    }
+
+    /** The same request with the given path parameters (the router calls this). */
+    public Request withPathParameters(Map<String, String> parameters) {
+        return new Request(head, body, trailers, remoteAddress, localAddress, secure, path, rawQuery, parameters);
+    }
+
+    /** The codec's view of the request line and headers. */
+    public RequestHead head() {
+        return head;
+    }
+
+    /** The method, e.g. {@code GET}. */
+    public String method() {
+        return head.method();
+    }
+
+    /** The request-target exactly as received, e.g. {@code /users/7?x=1}. */
+    public String target() {
+        return head.target();
+    }
+
+    /** The percent-decoded path, e.g. {@code /users/7}; {@code *} for an asterisk-form target. */
+    public String path() {
+        return path;
+    }
+
+    /** The raw query after '?', or null when the target has none. */
+    public String query() {
+        return rawQuery;
+    }
+
+    /** Decoded query parameters in order; a repeated key keeps every value. */
+    public Map<String, List<String>> queryParameters() {
+        if (queryParameters == null) {
+            queryParameters = TargetParts.queryParameters(rawQuery);
+        }
+        return queryParameters;
+    }
+
+    /** The first value of query parameter {@code name}, or null. */
+    public String queryParameter(String name) {
+        List<String> values = queryParameters().get(name);
+        return values == null ? null : values.get(0);
+    }
+
+    /** Path parameters bound by the {@link Router}, e.g. {@code id} for {@code /users/{id}}. */
+    public Map<String, String> pathParameters() {
+        return pathParameters;
+    }
+
+    /** The path parameter {@code name}, or null. */
+    public String pathParameter(String name) {
+        return pathParameters.get(name);
+    }
+
+    /** The header fields (names in lower case, repeated fields joined by {@link Headers#get}). */
+    public Headers headers() {
+        return head.headers();
+    }
+
+    /** The value of header {@code name} (comma-folded when repeated), or null. */
+    public String header(String name) {
+        return head.headers().get(name);
+    }
+
+    /** The trailer fields of a chunked body: empty until the body has been read to its end. */
+    public Headers trailers() {
+        return trailers.get();
+    }
+
+    /** HTTP/1.0 or HTTP/1.1. */
+    public HttpVersion version() {
+        return head.version();
+    }
+
+    /** The peer's address. */
+    public InetSocketAddress remoteAddress() {
+        return remoteAddress;
+    }
+
+    /** The server's address on this connection. */
+    public InetSocketAddress localAddress() {
+        return localAddress;
+    }
+
+    /** True when the connection is TLS. */
+    public boolean isSecure() {
+        return secure;
+    }
+
+    /**
+     * The body, read from the connection as bytes arrive (never buffered whole). Reading it first
+     * sends {@code 100 Continue} when the client asked for it. Empty when there is no body.
+     */
+    public InputStream body() {
+        return body;
+    }
+
+    /**
+     * The whole body, at most {@code limit} bytes.
+     *
+     * @throws HttpProtocolException 413 when the body is longer than {@code limit}
+     */
+    public byte[] bodyBytes(long limit) throws IOException {
+        if (head.bodyLength() > limit) {
+            throw HttpProtocolException.contentTooLarge("the body is over the limit of " + limit + " bytes");
+        }
+        byte[] bytes = body.readNBytes((int) Math.min(limit, Integer.MAX_VALUE - 8));
+        if (bytes.length == limit && body.read() >= 0) {
+            throw HttpProtocolException.contentTooLarge("the body is over the limit of " + limit + " bytes");
+        }
+        return bytes;
+    }
+
+    /** The whole body as UTF-8 text, at most {@code limit} bytes (413 past it). */
+    public String bodyString(long limit) throws IOException {
+        return new String(bodyBytes(limit), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+        return head.method() + " " + head.target() + " " + head.version();
+    }
+}

@@ -1,0 +1,198 @@
+package dev.barehttp;
+
+import dev.barehttp.codec.Headers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * An immutable response: a status (with an optional reason phrase), header fields, and a body
+ * that is bytes (sent with Content-Length), a stream the application writes (chunked to HTTP/1.1
+ * clients), or a file (Content-Length, sent by the transport's most efficient means).
+ *
+ * <pre>{@code
+ * Response.text(200, "hello").withHeader("Cache-Control", "no-store")
+ * Response.of(204)
+ * Response.stream(200, out -> out.write(...)).withHeader("Content-Type", "text/plain")
+ * Response.file(Path.of("index.html")).withHeader("Content-Type", "text/html")
+ * }</pre>
+ *
+ * Framing fields ({@code Content-Length}, {@code Transfer-Encoding}) are set by the server from
+ * the body; {@code Transfer-Encoding} may not be set by hand.
+ */
+public final class Response {
+    /** The body of a response: one of three kinds. */
+    public sealed interface Body permits BytesBody, StreamBody, FileBody {
+    }
+
+    /**
+     * A body held in memory.
+     *
+     * @param bytes the body
+     */
+    public record BytesBody(byte[] bytes) implements Body {
+        /** Checks the array is present. */
+        public BytesBody {
+            Objects.requireNonNull(bytes, "bytes");
+        }
+    }
+
+    /**
+     * A body written by the application as it is sent.
+     *
+     * @param writer fills the body
+     * @param trailers the trailer fields, asked for after the writer returns (null for none)
+     */
+    public record StreamBody(BodyWriter writer, Supplier<Headers> trailers) implements Body {
+        /** Checks the writer is present. */
+        public StreamBody {
+            Objects.requireNonNull(writer, "writer");
+        }
+    }
+
+    /**
+     * A file sent whole.
+     *
+     * @param path the file
+     */
+    public record FileBody(Path path) implements Body {
+        /** Checks the path is present. */
+        public FileBody {
+            Objects.requireNonNull(path, "path");
+        }
+    }
+
+    private static final BytesBody EMPTY = new BytesBody(new byte[0]);
+
+    private final int status;
+    private final String reason;
+    private final Headers headers;
+    private final Body body;
+
+    private Response(int status, String reason, Headers headers, Body body) {
+        if (status < 200 || status > 599) {
+            throw new IllegalArgumentException("status must be 200-599: " + status);
+        }
+        this.status = status;
+        this.reason = reason;
+        this.headers = headers;
+        this.body = body;
+    }
+
+    /** A response with {@code status} and no body. */
+    public static Response of(int status) {
+        return new Response(status, null, Headers.EMPTY, EMPTY);
+    }
+
+    /** 200 with a UTF-8 {@code text/plain} body. */
+    public static Response ok(String text) {
+        return text(200, text);
+    }
+
+    /** {@code status} with a UTF-8 {@code text/plain} body. */
+    public static Response text(int status, String text) {
+        return of(status).withHeader("Content-Type", "text/plain; charset=utf-8")
+                .withBody(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@code status} with a body of the given content type. */
+    public static Response bytes(int status, String contentType, byte[] body) {
+        return of(status).withHeader("Content-Type", contentType).withBody(body);
+    }
+
+    /** {@code status} with a body written by {@code writer} as it is sent. */
+    public static Response stream(int status, BodyWriter writer) {
+        return new Response(status, null, Headers.EMPTY, new StreamBody(writer, null));
+    }
+
+    /** 200 with the file at {@code path} as body. */
+    public static Response file(Path path) {
+        return new Response(200, null, Headers.EMPTY, new FileBody(path));
+    }
+
+    /** The status code. */
+    public int status() {
+        return status;
+    }
+
+    /** The custom reason phrase, or null for the standard one. */
+    public String reason() {
+        return reason;
+    }
+
+    /** The header fields set by the application. */
+    public Headers headers() {
+        return headers;
+    }
+
+    /** The body. */
+    public Body body() {
+        return body;
+    }
+
+    /** A copy with another status. */
+    public Response withStatus(int newStatus) {
+        return new Response(newStatus, reason, headers, body);
+    }
+
+    /** A copy with a custom reason phrase (validated: no CR, LF or controls). */
+    public Response withReason(String newReason) {
+        if (newReason != null) {
+            Headers.of("reason", newReason);
+        }
+        return new Response(status, newReason, headers, body);
+    }
+
+    /**
+     * A copy with one more header field.
+     *
+     * @throws IllegalArgumentException for an invalid name or value (no CR or LF: no response
+     *     splitting), or for {@code Transfer-Encoding}, which the server chooses
+     */
+    public Response withHeader(String name, String value) {
+        if (name.equalsIgnoreCase("transfer-encoding")) {
+            throw new IllegalArgumentException("Transfer-Encoding is chosen by the server");
+        }
+        return new Response(status, reason, Headers.builder().addAll(headers).add(name, value).build(), body);
+    }
+
+    /** A copy where {@code name} has exactly the one value {@code value}. */
+    public Response withHeaderSet(String name, String value) {
+        if (name.equalsIgnoreCase("transfer-encoding")) {
+            throw new IllegalArgumentException("Transfer-Encoding is chosen by the server");
+        }
+        return new Response(status, reason, Headers.builder().addAll(headers).set(name, value).build(), body);
+    }
+
+    /** A copy with a body of bytes. */
+    public Response withBody(byte[] bytes) {
+        return new Response(status, reason, headers, new BytesBody(bytes));
+    }
+
+    /** A copy with a UTF-8 text body (the Content-Type is left as it is). */
+    public Response withBody(String text) {
+        return withBody(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A copy with a streamed body. */
+    public Response withStream(BodyWriter writer) {
+        return new Response(status, reason, headers, new StreamBody(writer, null));
+    }
+
+    /** A copy with a streamed body followed by trailer fields (sent when the body is chunked). */
+    public Response withStream(BodyWriter writer, Supplier<Headers> trailers) {
+        return new Response(status, reason, headers, new StreamBody(writer, trailers));
+    }
+
+    /** A copy with a file body. */
+    public Response withFile(Path path) {
+        return new Response(status, reason, headers, new FileBody(path));
+    }
+
+    @Override
+    public String toString() {
+        return "Response[" + status + (reason != null ? " " + reason : "") + ", " + headers + ", "
+                + body.getClass().getSimpleName() + "]";
+    }
+}

@@ -1,0 +1,113 @@
+package dev.barehttp.codec;
+
+/**
+ * Byte classes of the HTTP grammar as 256-entry tables, indexed with {@code b & 0xFF}.
+ */
+final class ByteClass {
+    private ByteClass() {
+    }
+
+    /*
+     * RFC 9110 section 5.6.2:
+     *   token = 1*tchar
+     *   tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" / "_" / "`" / "|" / "~"
+     *         / DIGIT / ALPHA
+     */
+    private static final boolean[] TCHAR = new boolean[256];
+
+    /*
+     * RFC 9110 section 5.5:
+     *   field-value = *field-content ; field-content = field-vchar [ 1*( SP / HTAB / field-vchar ) field-vchar ]
+     *   field-vchar = VCHAR / obs-text ; obs-text = %x80-FF
+     * So inside a value: SP, HTAB, %x21-7E and %x80-FF.
+     */
+    private static final boolean[] FIELD_CHAR = new boolean[256];
+
+    /*
+     * RFC 9112 section 3.2 with RFC 3986 section 3: the characters of a request-target.
+     *   unreserved = ALPHA / DIGIT / "-" / "." / "_" / "~"
+     *   reserved   = ":" / "/" / "?" / "#" / "[" / "]" / "@" / "!" / "$" / "&" / "'" / "(" / ")"
+     *              / "*" / "+" / "," / ";" / "="
+     *   pct-encoded = "%" HEXDIG HEXDIG
+     * A fragment ("#") never appears in a request-target, so it is refused.
+     */
+    private static final boolean[] TARGET_CHAR = new boolean[256];
+
+    /* HEXDIG = DIGIT / "A"-"F" (case-insensitive, RFC 5234 appendix B.1); value or -1. */
+    private static final byte[] HEX_VALUE = new byte[256];
+
+    /* ASCII upper case to lower case; every other byte maps to itself. */
+    private static final byte[] LOWER = new byte[256];
+
+    static {
+        String tcharSymbols = "!#$%&'*+-.^_`|~";
+        String targetSymbols = "-._~:/?[]@!$&'()*+,;=%";
+        for (int i = 0; i < 256; i++) {
+            boolean alpha = (i >= 'a' && i <= 'z') || (i >= 'A' && i <= 'Z');
+            boolean digit = i >= '0' && i <= '9';
+            TCHAR[i] = alpha || digit || tcharSymbols.indexOf(i) >= 0;
+            FIELD_CHAR[i] = i == ' ' || i == '\t' || (i >= 0x21 && i <= 0x7E) || i >= 0x80;
+            TARGET_CHAR[i] = alpha || digit || targetSymbols.indexOf(i) >= 0;
+            HEX_VALUE[i] = (byte) (digit ? i - '0'
+                    : i >= 'a' && i <= 'f' ? i - 'a' + 10
+                    : i >= 'A' && i <= 'F' ? i - 'A' + 10
+                    : -1);
+            LOWER[i] = (byte) (i >= 'A' && i <= 'Z' ? i + 32 : i);
+        }
+    }
+
+    static boolean isTchar(byte b) {
+        return TCHAR[b & 0xFF];
+    }
+
+    static boolean isFieldChar(byte b) {
+        return FIELD_CHAR[b & 0xFF];
+    }
+
+    static boolean isTargetChar(byte b) {
+        return TARGET_CHAR[b & 0xFF];
+    }
+
+    static int hexValue(byte b) {
+        return HEX_VALUE[b & 0xFF];
+    }
+
+    static byte lower(byte b) {
+        return LOWER[b & 0xFF];
+    }
+
+    static boolean isDigit(byte b) {
+        return b >= '0' && b <= '9';
+    }
+
+    static boolean isWhitespace(byte b) {
+        return b == ' ' || b == '\t';
+    }
+
+    /** True when every char of {@code s} is a tchar and there is at least one. */
+    static boolean isToken(CharSequence s) {
+        int n = s.length();
+        if (n == 0) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c > 0xFF || !TCHAR[c]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when {@code s} may be sent as a field value: field characters only, no CR, LF or NUL. */
+    static boolean isFieldValue(CharSequence s) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c > 0xFF || !FIELD_CHAR[c]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

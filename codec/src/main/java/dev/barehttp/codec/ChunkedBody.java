@@ -1,0 +1,178 @@
+package dev.barehttp.codec;
+
+/**
+ * A chunked body (RFC 9112 section 7.1), read byte by byte through the framing and in bulk
+ * through chunk data.
+ *
+ * <pre>
+ *   SIZE --';' or WS--> EXTENSION --CR--> SIZE_LF --LF, size &gt; 0--> DATA --> DATA_CR --> DATA_LF --> SIZE
+ *     \------------------CR----------------^       \--LF, size 0--> TRAILERS --empty line--> DONE
+ * </pre>
+ *
+ * Line endings inside the framing are always CRLF, whatever {@code allowBareLf} says.
+ */
+final class ChunkedBody implements BodyDecoder {
+    private enum State { SIZE, EXTENSION, SIZE_LF, DATA, DATA_CR, DATA_LF, TRAILERS, DONE }
+
+    private final long maxBodySize;
+    private final int maxLineLength;
+    private final FieldSectionReader trailers;
+    private State state = State.SIZE;
+    private long chunkSize;
+    private int sizeDigits;
+    private int lineLength;
+    private boolean extensionStarted;
+    private long total;
+
+    ChunkedBody(HttpConfig config) {
+        this.maxBodySize = config.maxBodySize();
+        this.maxLineLength = config.maxChunkLineLength();
+        this.trailers = new FieldSectionReader(config.maxHeaderSectionSize(), config.maxHeaderCount(), false);
+    }
+
+    @Override
+    public HttpEvent next(InputBuffer in) {
+        while (true) {
+            switch (state) {
+                case DATA:
+                    return data(in);
+                case TRAILERS:
+                    return trailerSection(in);
+                case DONE:
+                    throw new IllegalStateException("the body already ended");
+                default:
+                    if (in.size() == 0) {
+                        return null;
+                    }
+                    framingByte(in.array()[in.start()]);
+                    in.consume(1);
+            }
+        }
+    }
+
+    private void framingByte(byte b) {
+        switch (state) {
+            case SIZE -> sizeByte(b);
+            case EXTENSION -> extensionByte(b);
+            case SIZE_LF -> sizeLineEnd(b);
+            case DATA_CR -> expect(b, '\r', State.DATA_LF);
+            case DATA_LF -> expect(b, '\n', State.SIZE);
+            default -> throw new IllegalStateException(state.name());
+        }
+    }
+
+    /** chunk-size = 1*HEXDIG. */
+    private void sizeByte(byte b) {
+        countLineByte();
+        int digit = ByteClass.hexValue(b);
+        if (digit >= 0) {
+            if (chunkSize > (Long.MAX_VALUE >> 4)) {
+                throw HttpProtocolException.badRequest("the chunk size overflows");
+            }
+            chunkSize = (chunkSize << 4) | digit;
+            sizeDigits++;
+            return;
+        }
+        if (sizeDigits == 0) {
+            throw HttpProtocolException.badRequest("a chunk size line without a hexadecimal size");
+        }
+        if (b == '\r') {
+            state = State.SIZE_LF;
+        } else if (b == ';' || ByteClass.isWhitespace(b)) {
+            extensionStarted = b == ';';
+            state = State.EXTENSION;
+        } else {
+            throw HttpProtocolException.badRequest("a chunk size holds a character that is not a hex digit");
+        }
+    }
+
+    /** chunk-ext = *( BWS ";" BWS chunk-ext-name [ BWS "=" BWS chunk-ext-val ] ), skipped within the line limit. */
+    private void extensionByte(byte b) {
+        countLineByte();
+        if (b == '\r') {
+            if (!extensionStarted) {
+                throw HttpProtocolException.badRequest("whitespace after a chunk size without an extension");
+            }
+            state = State.SIZE_LF;
+        } else if (!extensionStarted) {
+            if (b == ';') {
+                extensionStarted = true;
+            } else if (!ByteClass.isWhitespace(b)) {
+                throw HttpProtocolException.badRequest("a chunk extension does not start with ';'");
+            }
+        } else if (!ByteClass.isFieldChar(b)) {
+            throw HttpProtocolException.badRequest("a chunk extension holds a control character");
+        }
+    }
+
+    private void sizeLineEnd(byte b) {
+        if (b != '\n') {
+            throw HttpProtocolException.badRequest("a chunk size line does not end in CRLF");
+        }
+        lineLength = 0;
+        sizeDigits = 0;
+        extensionStarted = false;
+        if (chunkSize == 0) {
+            state = State.TRAILERS;
+            trailers.reset(0);
+            return;
+        }
+        if (chunkSize > maxBodySize - total) {
+            throw HttpProtocolException.contentTooLarge("the chunked body is over the limit of " + maxBodySize + " bytes");
+        }
+        state = State.DATA;
+    }
+
+    private void expect(byte b, char wanted, State next) {
+        if (b != wanted) {
+            throw HttpProtocolException.badRequest("chunk data is not followed by exactly CRLF");
+        }
+        state = next;
+    }
+
+    private void countLineByte() {
+        if (++lineLength > maxLineLength) {
+            throw HttpProtocolException.badRequest("a chunk size line longer than " + maxLineLength + " bytes");
+        }
+    }
+
+    private HttpEvent data(InputBuffer in) {
+        int n = (int) Math.min(in.size(), chunkSize);
+        if (n == 0) {
+            return null;
+        }
+        byte[] data = in.copy(0, n);
+        in.consume(n);
+        chunkSize -= n;
+        total += n;
+        if (chunkSize == 0) {
+            state = State.DATA_CR;
+        }
+        return new BodyData(data);
+    }
+
+    private HttpEvent trailerSection(InputBuffer in) {
+        byte[] b = in.array();
+        int base = in.start();
+        int end = trailers.read(b, base, in.end() - base);
+        if (end < 0) {
+            return null;
+        }
+        Headers fields = trailers.fields(b, base, end);
+        in.consume(end);
+        state = State.DONE;
+        return fields.isEmpty() ? EndOfMessage.NO_TRAILERS : new EndOfMessage(fields);
+    }
+
+    @Override
+    public void endOfInput() {
+        if (state != State.DONE) {
+            throw HttpProtocolException.badRequest("the connection ended inside a chunked body");
+        }
+    }
+
+    @Override
+    public long remaining() {
+        return state == State.DONE ? 0 : -1;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.barehttp.codec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reading of comma-separated lists of tokens (RFC 9110 section 5.6.1), such as
+ * {@code Connection: keep-alive, Upgrade} or {@code Transfer-Encoding: gzip, chunked}.
+ */
+final class ListTokens {
+    private ListTokens() {
+    }
+
+    /** True when one element of the list {@code value}, up to any ";" parameters, equals {@code token} ignoring case. */
+    static boolean contains(String value, String token) {
+        int n = value.length();
+        int i = 0;
+        while (i < n) {
+            int end = value.indexOf(',', i);
+            if (end < 0) {
+                end = n;
+            }
+            if (elementEquals(value, i, end, token)) {
+                return true;
+            }
+            i = end + 1;
+        }
+        return false;
+    }
+
+    /** The non-empty elements of the list, trimmed and without parameters. */
+    static List<String> elements(String value) {
+        List<String> out = new ArrayList<>(2);
+        int n = value.length();
+        int start = 0;
+        while (start <= n) {
+            int end = value.indexOf(',', start);
+            if (end < 0) {
+                end = n;
+            }
+            String element = element(value, start, end);
+            if (!element.isEmpty()) {
+                out.add(element);
+            }
+            start = end + 1;
+        }
+        return out;
+    }
+
+    /** The element between {@code start} and {@code end}: trimmed, cut at the first ';'. */
+    static String element(String value, int start, int end) {
+        int semi = value.indexOf(';', start);
+        if (semi >= 0 && semi < end) {
+            end = semi;
+        }
+        while (start < end && isOws(value.charAt(start))) {
+            start++;
+        }
+        while (end > start && isOws(value.charAt(end - 1))) {
+            end--;
+        }
+        return value.substring(start, end);
+    }
+
+    private static boolean elementEquals(String value, int start, int end, String token) {
+        int semi = value.indexOf(';', start);
+        if (semi >= 0 && semi < end) {
+            end = semi;
+        }
+        while (start < end && isOws(value.charAt(start))) {
+            start++;
+        }
+        while (end > start && isOws(value.charAt(end - 1))) {
+            end--;
+        }
+        return end - start == token.length() && value.regionMatches(true, start, token, 0, token.length());
+    }
+
+    private static boolean isOws(char c) {
+        return c == ' ' || c == '\t';
+    }
+}

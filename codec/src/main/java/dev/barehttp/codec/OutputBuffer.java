@@ -1,0 +1,132 @@
+package dev.barehttp.codec;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/** Encoded bytes waiting for the transport: {@code array[start, end)}, growing as needed. */
+final class OutputBuffer {
+    private static final byte[] NONE = new byte[0];
+    private static final int FIRST_CAPACITY = 512;
+    private static final int KEEP_CAPACITY = 64 * 1024;
+    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    private byte[] array = NONE;
+    private int start;
+    private int end;
+
+    int size() {
+        return end - start;
+    }
+
+    /** A view of the pending bytes; valid until the next write into this buffer. */
+    ByteBuffer view() {
+        return ByteBuffer.wrap(array, start, end - start);
+    }
+
+    byte[] array() {
+        return array;
+    }
+
+    int start() {
+        return start;
+    }
+
+    void consume(int n) {
+        if (n < 0 || n > size()) {
+            throw new IllegalArgumentException("cannot consume " + n + " of " + size() + " pending bytes");
+        }
+        start += n;
+        if (start == end) {
+            start = 0;
+            end = 0;
+            if (array.length > KEEP_CAPACITY) {
+                array = NONE;
+            }
+        }
+    }
+
+    void trim() {
+        if (start == end) {
+            array = NONE;
+            start = 0;
+            end = 0;
+        }
+    }
+
+    void put(byte b) {
+        ensure(1);
+        array[end++] = b;
+    }
+
+    void put(byte[] src) {
+        put(src, 0, src.length);
+    }
+
+    void put(byte[] src, int off, int len) {
+        ensure(len);
+        System.arraycopy(src, off, array, end, len);
+        end += len;
+    }
+
+    /** Characters 0-255 as single bytes; callers have validated that no other character occurs. */
+    void putLatin1(String s) {
+        int n = s.length();
+        ensure(n);
+        s.getBytes(0, n, array, end);
+        end += n;
+    }
+
+    void crlf() {
+        ensure(2);
+        array[end++] = '\r';
+        array[end++] = '\n';
+    }
+
+    void putDecimal(long v) {
+        putLatin1(Long.toString(v));
+    }
+
+    void putHex(long v) {
+        int digits = Math.max(1, (67 - Long.numberOfLeadingZeros(v)) / 4);
+        ensure(digits);
+        for (int i = digits - 1; i >= 0; i--) {
+            array[end++] = HEX[(int) (v >>> (4 * i)) & 0xF];
+        }
+    }
+
+    /** name ": " value CRLF. */
+    void field(String name, String value) {
+        putLatin1(name);
+        ensure(2);
+        array[end++] = ':';
+        array[end++] = ' ';
+        putLatin1(value);
+        crlf();
+    }
+
+    private void ensure(int n) {
+        if (array.length - end >= n) {
+            return;
+        }
+        int size = end - start;
+        if (start > 0 && array.length - size >= n) {
+            System.arraycopy(array, start, array, 0, size);
+        } else {
+            int capacity = Math.max(FIRST_CAPACITY, array.length);
+            while (capacity - size < n) {
+                capacity = Math.multiplyExact(capacity, 2);
+            }
+            array = start == 0 ? Arrays.copyOf(array, capacity) : copyFrom(capacity, size);
+        }
+        if (start > 0) {
+            start = 0;
+            end = size;
+        }
+    }
+
+    private byte[] copyFrom(int capacity, int size) {
+        byte[] grown = new byte[capacity];
+        System.arraycopy(array, start, grown, 0, size);
+        return grown;
+    }
+}

@@ -1,0 +1,141 @@
+package dev.barehttp.codec;
+
+import java.util.List;
+
+/**
+ * The rules a complete request head must satisfy before its body can be framed:
+ * <ul>
+ *   <li>Host: exactly one in HTTP/1.1, at most one in HTTP/1.0 (RFC 9112 section 3.2);</li>
+ *   <li>message body length (RFC 9112 section 6.3): Transfer-Encoding with Content-Length is refused,
+ *       so is Transfer-Encoding in HTTP/1.0 (section 6.1), a final coding other than chunked, and a
+ *       Content-Length that is not digits or whose repeated values differ; a coding other than
+ *       chunked is not implemented (501);</li>
+ *   <li>Expect: only {@code 100-continue} is known (RFC 9110 section 10.1.1), anything else is 417.</li>
+ * </ul>
+ */
+final class RequestRules {
+    private RequestRules() {
+    }
+
+    /** The body length the head declares, {@link RequestHead#CHUNKED}, or 0 for no body. */
+    static long bodyLength(String method, HttpVersion version, Headers headers, HttpConfig config) {
+        checkHost(version, headers, config);
+        checkExpect(headers);
+        boolean hasTransferEncoding = headers.contains("transfer-encoding");
+        boolean hasContentLength = headers.contains("content-length");
+        if (hasTransferEncoding) {
+            if (hasContentLength) {
+                throw HttpProtocolException.badRequest("both Transfer-Encoding and Content-Length (RFC 9112 section 6.3)");
+            }
+            if (version == HttpVersion.HTTP_1_0) {
+                throw HttpProtocolException.badRequest("Transfer-Encoding in an HTTP/1.0 request (RFC 9112 section 6.1)");
+            }
+            checkTransferCodings(headers.get("transfer-encoding"));
+            return RequestHead.CHUNKED;
+        }
+        if (hasContentLength) {
+            long length = contentLength(headers.get("content-length"));
+            if (length > config.maxBodySize()) {
+                throw HttpProtocolException.contentTooLarge("Content-Length " + length + " is over the limit of "
+                        + config.maxBodySize() + " bytes");
+            }
+            return length;
+        }
+        return 0;
+    }
+
+    private static void checkHost(HttpVersion version, Headers headers, HttpConfig config) {
+        int hosts = 0;
+        for (int i = 0; i < headers.size(); i++) {
+            if (headers.nameIs(i, "host")) {
+                hosts++;
+            }
+        }
+        if (hosts > 1) {
+            throw HttpProtocolException.badRequest("more than one Host field (RFC 9112 section 3.2)");
+        }
+        if (hosts == 0 && version == HttpVersion.HTTP_1_1 && config.requireHost()) {
+            throw HttpProtocolException.badRequest("an HTTP/1.1 request without Host (RFC 9112 section 3.2)");
+        }
+    }
+
+    private static void checkExpect(Headers headers) {
+        String expect = headers.get("expect");
+        if (expect != null && !expect.equalsIgnoreCase("100-continue")) {
+            throw HttpProtocolException.expectationFailed("unknown expectation: " + expect);
+        }
+    }
+
+    /**
+     * transfer-coding list: chunked must come last, exactly once; any other coding is one the codec
+     * does not decode.
+     */
+    private static void checkTransferCodings(String value) {
+        List<String> codings = ListTokens.elements(value);
+        if (codings.isEmpty()) {
+            throw HttpProtocolException.badRequest("an empty Transfer-Encoding");
+        }
+        for (String coding : codings) {
+            if (!ByteClass.isToken(coding)) {
+                throw HttpProtocolException.badRequest("a transfer coding is not a token: " + coding);
+            }
+        }
+        int last = codings.size() - 1;
+        if (!codings.get(last).equalsIgnoreCase("chunked")) {
+            throw HttpProtocolException.badRequest("the final transfer coding is not chunked (RFC 9112 section 6.3)");
+        }
+        for (int i = 0; i < last; i++) {
+            if (codings.get(i).equalsIgnoreCase("chunked")) {
+                throw HttpProtocolException.badRequest("chunked is applied more than once (RFC 9112 section 7.1)");
+            }
+        }
+        if (last > 0) {
+            throw HttpProtocolException.notImplemented("transfer codings other than chunked are not implemented: "
+                    + value);
+        }
+    }
+
+    /** Content-Length = 1*DIGIT (RFC 9110 section 8.6); a list of identical values is accepted. */
+    static long contentLength(String value) {
+        long result = -1;
+        int n = value.length();
+        int start = 0;
+        while (start <= n) {
+            int end = value.indexOf(',', start);
+            if (end < 0) {
+                end = n;
+            }
+            long v = digits(value, start, end);
+            if (result >= 0 && v != result) {
+                throw HttpProtocolException.badRequest("differing Content-Length values: " + value);
+            }
+            result = v;
+            start = end + 1;
+        }
+        return result;
+    }
+
+    private static long digits(String value, int start, int end) {
+        while (start < end && (value.charAt(start) == ' ' || value.charAt(start) == '\t')) {
+            start++;
+        }
+        while (end > start && (value.charAt(end - 1) == ' ' || value.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        if (start == end) {
+            throw HttpProtocolException.badRequest("an empty Content-Length value");
+        }
+        long v = 0;
+        for (int i = start; i < end; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                throw HttpProtocolException.badRequest("Content-Length is not a number: " + value);
+            }
+            if (v > (Long.MAX_VALUE - (c - '0')) / 10) {
+                throw HttpProtocolException.badRequest("Content-Length overflows: " + value);
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+}

@@ -1,0 +1,374 @@
+package dev.barehttp.codec;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Writes the response to the current request, and refuses calls out of order.
+ *
+ * <pre>
+ *   IDLE --request head--> AWAIT_STATUS --status--> HEADERS --write/commit/end--> BODY --end--> ENDED
+ *                                                      ^ header                     ^ write
+ * </pre>
+ *
+ * A header after the body has begun, a second status, a body write after {@link #end()}, or any
+ * call when no request awaits an answer throws {@link IllegalStateException} naming the misuse.
+ * The framing (Content-Length, chunked, close-delimited, none) is chosen when the head is
+ * committed, by {@link ResponseFraming#choose}; {@code Date} and {@code Connection} are added then.
+ */
+public final class ResponseWriter {
+    private enum State { IDLE, AWAIT_STATUS, HEADERS, BODY, ENDED, CLOSED }
+
+    private static final byte[] CHUNKED_FIELD = "Transfer-Encoding: chunked\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CLOSE_FIELD = "Connection: close\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] KEEP_ALIVE_FIELD = "Connection: keep-alive\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DATE_PREFIX = "Date: ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CONTENT_LENGTH_PREFIX = "Content-Length: ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] LAST_CHUNK = "0\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final ServerConnection connection;
+    private final OutputBuffer out;
+    private State state = State.IDLE;
+    private RequestHead request;
+    private int status;
+    private long declaredLength;
+    private boolean dateSet;
+    private boolean saysClose;
+    private ResponseFraming framing;
+    private boolean persistent;
+    private long written;
+
+    ResponseWriter(ServerConnection connection, OutputBuffer out) {
+        this.connection = connection;
+        this.out = out;
+    }
+
+    void begin(RequestHead head) {
+        request = head;
+        status = 0;
+        declaredLength = -1;
+        dateSet = false;
+        saysClose = false;
+        framing = null;
+        written = 0;
+        state = State.AWAIT_STATUS;
+    }
+
+    void reset() {
+        if (state != State.CLOSED) {
+            state = State.IDLE;
+        }
+        request = null;
+    }
+
+    void close() {
+        state = State.CLOSED;
+    }
+
+    boolean idle() {
+        return state == State.IDLE;
+    }
+
+    boolean awaitingStatus() {
+        return state == State.AWAIT_STATUS;
+    }
+
+    /** The request being answered, or null between requests. */
+    public RequestHead request() {
+        return request;
+    }
+
+    /** Starts the response with {@code status} and its standard reason phrase. */
+    public ResponseWriter status(int status) {
+        return status(status, null);
+    }
+
+    /**
+     * Starts the response with {@code status} and a reason phrase (null for the standard one).
+     *
+     * @throws IllegalArgumentException for a code outside 200-599 (interim responses are the
+     *     connection's business) or a reason holding CR, LF or other controls
+     */
+    public ResponseWriter status(int status, String reason) {
+        switch (state) {
+            case AWAIT_STATUS -> { }
+            case HEADERS, BODY -> throw misuse("a second status (" + status + ") after " + this.status);
+            default -> throw notAnswering("status");
+        }
+        if (status < 200 || status > 599) {
+            throw new IllegalArgumentException("status must be 200-599 (interim responses are sent by the connection): "
+                    + status);
+        }
+        if (reason != null && !ByteClass.isFieldValue(reason)) {
+            throw new IllegalArgumentException("the reason phrase holds CR, LF or another control character");
+        }
+        this.status = status;
+        byte[] line = reason == null ? StatusReasons.statusLine(status) : null;
+        if (line != null) {
+            out.put(line);
+        } else {
+            out.putLatin1("HTTP/1.1 ");
+            out.putDecimal(status);
+            out.put((byte) ' ');
+            out.putLatin1(reason == null ? StatusReasons.of(status) : reason);
+            out.crlf();
+        }
+        state = State.HEADERS;
+        return this;
+    }
+
+    /**
+     * Adds a header field. {@code Content-Length} declares the body length; {@code Transfer-Encoding}
+     * is refused, since the codec chooses the framing.
+     *
+     * @throws IllegalStateException after the body has begun, or before the status
+     * @throws IllegalArgumentException for a name that is not a token or a value with CR, LF or controls
+     */
+    public ResponseWriter header(String name, String value) {
+        if (state != State.HEADERS) {
+            throw state == State.BODY || state == State.ENDED ? misuse("header " + name + " after the body has begun")
+                    : state == State.AWAIT_STATUS ? misuse("header " + name + " before the status") : notAnswering("header");
+        }
+        if (!ByteClass.isToken(name)) {
+            throw new IllegalArgumentException("header name is not a token: \"" + name + "\"");
+        }
+        if (value == null || !ByteClass.isFieldValue(value)) {
+            throw new IllegalArgumentException("header value for " + name
+                    + " holds a forbidden character (CR, LF, NUL or another control)");
+        }
+        if (name.equalsIgnoreCase("content-length")) {
+            declareLength(value);
+            if (ResponseFraming.statusForbidsBody(status)) {
+                return this;
+            }
+        } else if (name.equalsIgnoreCase("transfer-encoding")) {
+            throw new IllegalArgumentException("Transfer-Encoding is chosen by the codec, not set by hand");
+        } else if (name.equalsIgnoreCase("date")) {
+            dateSet = true;
+        } else if (name.equalsIgnoreCase("connection") && ListTokens.contains(value, "close")) {
+            saysClose = true;
+        }
+        out.field(name, value);
+        return this;
+    }
+
+    /** Adds every field of {@code headers}, as {@link #header} would. */
+    public ResponseWriter headers(Headers headers) {
+        for (int i = 0; i < headers.size(); i++) {
+            header(headers.name(i), headers.value(i));
+        }
+        return this;
+    }
+
+    private void declareLength(String value) {
+        long length;
+        try {
+            length = RequestRules.contentLength(value);
+        } catch (HttpProtocolException e) {
+            throw new IllegalArgumentException("Content-Length is not a number: " + value);
+        }
+        if (declaredLength >= 0 && declaredLength != length) {
+            throw new IllegalArgumentException("two different Content-Length values");
+        }
+        declaredLength = length;
+    }
+
+    /**
+     * Declares the body length: the same as {@code header("Content-Length", ...)}.
+     */
+    public ResponseWriter contentLength(long length) {
+        if (length < 0) {
+            throw new IllegalArgumentException("negative length " + length);
+        }
+        return header("Content-Length", Long.toString(length));
+    }
+
+    /** Writes the head now, choosing the framing; later calls may only write body bytes. */
+    public ResponseWriter commit() {
+        if (state == State.HEADERS) {
+            commitHead(-1);
+        } else if (state != State.BODY) {
+            throw state == State.AWAIT_STATUS ? misuse("commit before a status") : notAnswering("commit");
+        }
+        return this;
+    }
+
+    private void commitHead(long lengthIfEnding) {
+        long length = declaredLength >= 0 ? declaredLength : lengthIfEnding;
+        framing = ResponseFraming.choose(request, status, length);
+        persistent = connection.persistsAfterResponse(saysClose, framing);
+        if (framing == ResponseFraming.CONTENT_LENGTH && declaredLength < 0) {
+            out.put(CONTENT_LENGTH_PREFIX);
+            out.putDecimal(length);
+            out.crlf();
+            declaredLength = length;
+        } else if (framing == ResponseFraming.CHUNKED) {
+            out.put(CHUNKED_FIELD);
+        }
+        if (!dateSet) {
+            out.put(DATE_PREFIX);
+            out.put(HttpDate.nowBytes());
+            out.crlf();
+        }
+        if (!persistent && !saysClose) {
+            out.put(CLOSE_FIELD);
+        } else if (persistent && request.version() == HttpVersion.HTTP_1_0) {
+            out.put(KEEP_ALIVE_FIELD);
+        }
+        out.crlf();
+        state = State.BODY;
+    }
+
+    /** Writes all of {@code body}. */
+    public ResponseWriter write(byte[] body) {
+        return write(body, 0, body.length);
+    }
+
+    /**
+     * Writes body bytes, committing the head first if needed. For a HEAD request they are dropped.
+     *
+     * @throws IllegalStateException after {@link #end()}, before the status, past a declared
+     *     Content-Length, or for a body on a 204 or 304
+     */
+    public ResponseWriter write(byte[] b, int off, int len) {
+        if (state == State.HEADERS) {
+            commitHead(-1);
+        } else if (state != State.BODY) {
+            throw state == State.ENDED ? misuse("body after the end of the response")
+                    : state == State.AWAIT_STATUS ? misuse("body before the status") : notAnswering("write");
+        }
+        if (len == 0) {
+            return this;
+        }
+        switch (framing) {
+            case NONE -> {
+                if (!request.isHead()) {
+                    throw misuse("a " + status + " response has no body");
+                }
+            }
+            case CONTENT_LENGTH -> {
+                if (len > declaredLength - written) {
+                    connection.close();
+                    throw misuse("body overruns the declared Content-Length of " + declaredLength);
+                }
+                out.put(b, off, len);
+            }
+            case CHUNKED -> {
+                out.putHex(len);
+                out.crlf();
+                out.put(b, off, len);
+                out.crlf();
+            }
+            case CLOSE_DELIMITED -> out.put(b, off, len);
+            default -> throw new IllegalStateException(framing.name());
+        }
+        written += len;
+        return this;
+    }
+
+    /**
+     * Accounts for {@code n} body bytes the caller sent to the peer itself, after writing all
+     * pending output (a file sent with {@code transferTo}, say). Only under Content-Length framing.
+     */
+    public ResponseWriter bodySentDirectly(long n) {
+        if (state != State.BODY || framing != ResponseFraming.CONTENT_LENGTH) {
+            throw misuse("bytes sent directly need a committed head with Content-Length framing");
+        }
+        if (out.size() > 0) {
+            throw misuse("bytes sent directly before the pending output was written");
+        }
+        if (n > declaredLength - written) {
+            connection.close();
+            throw misuse("body overruns the declared Content-Length of " + declaredLength);
+        }
+        written += n;
+        return this;
+    }
+
+    /** Ends the response without trailers. */
+    public void end() {
+        end(Headers.EMPTY);
+    }
+
+    /**
+     * Ends the response. If nothing was committed yet the body is empty, so the head says
+     * {@code Content-Length: 0}. Trailers are sent only with chunked framing; otherwise dropped.
+     *
+     * @throws IllegalStateException when a declared Content-Length was not reached
+     */
+    public void end(Headers trailers) {
+        if (state == State.HEADERS) {
+            commitHead(0);
+        } else if (state != State.BODY) {
+            throw state == State.ENDED ? misuse("end() called twice")
+                    : state == State.AWAIT_STATUS ? misuse("end before a status") : notAnswering("end");
+        }
+        if (framing == ResponseFraming.CONTENT_LENGTH && written < declaredLength) {
+            connection.close();
+            throw misuse("body underruns the declared Content-Length: " + written + " of " + declaredLength);
+        }
+        if (framing == ResponseFraming.CHUNKED) {
+            out.put(LAST_CHUNK);
+            for (int i = 0; i < trailers.size(); i++) {
+                out.field(trailers.name(i), trailers.value(i));
+            }
+            out.crlf();
+        }
+        state = State.ENDED;
+        connection.responseEnded(persistent);
+    }
+
+    /** The framing chosen at commit, or null before. */
+    public ResponseFraming framing() {
+        return framing;
+    }
+
+    /** Whether the committed response leaves the connection open. */
+    public boolean persistent() {
+        return persistent;
+    }
+
+    /** True between the request head and {@link #end()}: a response is owed or in progress. */
+    public boolean inProgress() {
+        return state == State.AWAIT_STATUS || state == State.HEADERS || state == State.BODY;
+    }
+
+    /** True once the head has been committed (the status can no longer change). */
+    public boolean committed() {
+        return state == State.BODY || state == State.ENDED;
+    }
+
+    void writeError(int errorStatus, String message) {
+        byte[] text = (errorStatus + " " + StatusReasons.of(errorStatus) + ": " + message + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] line = StatusReasons.statusLine(errorStatus);
+        out.put(line != null ? line : ("HTTP/1.1 " + errorStatus + " \r\n").getBytes(StandardCharsets.US_ASCII));
+        out.field("Content-Type", "text/plain; charset=utf-8");
+        out.put(CONTENT_LENGTH_PREFIX);
+        out.putDecimal(text.length);
+        out.crlf();
+        out.put(DATE_PREFIX);
+        out.put(HttpDate.nowBytes());
+        out.crlf();
+        out.put(CLOSE_FIELD);
+        out.crlf();
+        if (request == null || !request.isHead()) {
+            out.put(text);
+        }
+        state = State.CLOSED;
+    }
+
+    private IllegalStateException misuse(String what) {
+        return new IllegalStateException("response writer misuse: " + what);
+    }
+
+    private IllegalStateException notAnswering(String call) {
+        return new IllegalStateException("response writer misuse: " + call + "() "
+                + (state == State.ENDED ? "after the end of the response"
+                : state == State.CLOSED ? "on a closed connection" : "with no request awaiting a response"));
+    }
+
+    @Override
+    public String toString() {
+        return "ResponseWriter[" + state + (status > 0 ? " " + status : "") + "]";
+    }
+}

@@ -1,0 +1,115 @@
+package dev.barehttp.spi;
+
+import dev.barehttp.codec.BodyData;
+import dev.barehttp.codec.EndOfMessage;
+import dev.barehttp.codec.Headers;
+import dev.barehttp.codec.HttpEvent;
+import dev.barehttp.codec.HttpProtocolException;
+import dev.barehttp.codec.ServerConnection;
+import dev.barehttp.codec.Signal;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * A request body as an {@link InputStream} that pulls body events from the connection and asks
+ * the transport for more bytes when it runs dry. The first read sends {@code 100 Continue} when
+ * the client waits for it.
+ */
+final class RequestBodyStream extends InputStream {
+    private final ServerConnection connection;
+    private final ConnectionIO io;
+    private byte[] current;
+    private int position;
+    private boolean started;
+    private boolean ended;
+    private boolean detached;
+    private Headers trailers = Headers.EMPTY;
+
+    RequestBodyStream(ServerConnection connection, ConnectionIO io, boolean hasBody) {
+        this.connection = connection;
+        this.io = io;
+        this.ended = !hasBody;
+        if (!hasBody) {
+            consumeEmptyBody();
+        }
+    }
+
+    private void consumeEmptyBody() {
+        HttpEvent e = connection.nextEvent();
+        if (!(e instanceof EndOfMessage)) {
+            throw new IllegalStateException("a request without body gave " + e);
+        }
+    }
+
+    Headers trailers() {
+        return trailers;
+    }
+
+    /** After the exchange, the stream must not read the next request's bytes. */
+    void detach() {
+        detached = true;
+    }
+
+    @Override
+    public int read() throws IOException {
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        java.util.Objects.checkFromIndexSize(off, len, b.length);
+        if (len == 0) {
+            return 0;
+        }
+        while (current == null || position == current.length) {
+            if (ended || detached) {
+                return -1;
+            }
+            pull();
+        }
+        int n = Math.min(len, current.length - position);
+        System.arraycopy(current, position, b, off, n);
+        position += n;
+        return n;
+    }
+
+    @Override
+    public int available() {
+        return current == null ? 0 : current.length - position;
+    }
+
+    private void pull() throws IOException {
+        if (!started) {
+            started = true;
+            if (connection.bodyRequested()) {
+                io.flush();
+            }
+        }
+        while (true) {
+            HttpEvent e;
+            try {
+                e = connection.nextEvent();
+            } catch (HttpProtocolException error) {
+                throw new IOException("bad request body: " + error.getMessage(), error);
+            }
+            if (e instanceof BodyData data) {
+                current = data.data();
+                position = 0;
+                return;
+            }
+            if (e instanceof EndOfMessage end) {
+                trailers = end.trailers();
+                ended = true;
+                return;
+            }
+            if (e == Signal.NEED_DATA) {
+                io.awaitInput();
+                continue;
+            }
+            ended = true;
+            return;
+        }
+    }
+}
