@@ -17,7 +17,7 @@ public final class HttpProtocolException extends RuntimeException {
         this.status = status;
     }
 
-    /** The status code the server should answer with (400, 408, 413, 414, 417, 431, 501, 505). */
+    /** The status code the server should answer with (400, 408, 413, 414, 417, 431, 501, 503, 505). */
     public int status() {
         return status;
     }
@@ -60,6 +60,11 @@ public final class HttpProtocolException extends RuntimeException {
     /** 501: a transfer coding the codec does not implement. */
     public static HttpProtocolException notImplemented(String message) {
         return new HttpProtocolException(501, message);
+    }
+
+    /** 503: the server will not take this connection (too many open, or shutting down). */
+    public static HttpProtocolException serviceUnavailable(String message) {
+        return new HttpProtocolException(503, message);
     }
 
     /** 505: a well-formed HTTP version other than 1.0 and 1.1. */

@@ -1,0 +1,165 @@
+package dev.barehttp;
+
+import dev.barehttp.codec.HttpConfig;
+import dev.barehttp.spi.ServerSettings;
+import dev.barehttp.spi.Transport;
+import dev.barehttp.spi.TransportServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import javax.net.ssl.SSLContext;
+
+/**
+ * A running HTTP/1.1 server: a {@link Handler} served by a {@link Transport}.
+ *
+ * <pre>{@code
+ * try (HttpServer server = HttpServer.builder()
+ *         .port(8080)
+ *         .handler(request -> Response.ok("hello"))
+ *         .start()) {
+ *     ...
+ * }
+ * }</pre>
+ *
+ * The transport is found with {@link java.util.ServiceLoader}: the one named with
+ * {@link Builder#transport(String)}, or else the available one with the highest priority
+ * ({@code nio} before {@code blocking}). {@link #close()} shuts down gracefully.
+ */
+public final class HttpServer implements AutoCloseable {
+    private final TransportServer server;
+    private final String transportName;
+
+    private HttpServer(TransportServer server, String transportName) {
+        this.server = server;
+        this.transportName = transportName;
+    }
+
+    /** A builder with the defaults: 127.0.0.1, port 8080, {@link HttpConfig#defaults()}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The names of the transports on the class path, highest priority first. */
+    public static java.util.List<String> availableTransports() {
+        return TransportRegistry.available().stream().map(Transport::name).toList();
+    }
+
+    /** The bound port (the real one when 0 was asked for). */
+    public int port() {
+        return server.port();
+    }
+
+    /** The bound address. */
+    public InetSocketAddress address() {
+        return server.address();
+    }
+
+    /** The name of the transport serving. */
+    public String transport() {
+        return transportName;
+    }
+
+    /** The number of connections open now. */
+    public int openConnections() {
+        return server.openConnections();
+    }
+
+    /**
+     * Graceful shutdown: stop accepting, let requests in flight finish (their responses say
+     * {@code Connection: close}), close idle connections at once, force-close what remains after
+     * the grace period. Returns when everything is closed.
+     */
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    /** Collects the settings of a server. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port = 8080;
+        private Handler handler;
+        private HttpConfig config = HttpConfig.defaults();
+        private int maxConnections = 10_000;
+        private Duration shutdownGrace = Duration.ofSeconds(10);
+        private String transport;
+        private SSLContext tls;
+        private final Map<String, String> options = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** The address to bind (default 127.0.0.1). */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host);
+            return this;
+        }
+
+        /** The port to bind (default 8080; 0 picks a free one, see {@link HttpServer#port()}). */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** The application (required). */
+        public Builder handler(Handler handler) {
+            this.handler = Objects.requireNonNull(handler);
+            return this;
+        }
+
+        /** Limits and timeouts (default {@link HttpConfig#defaults()}). */
+        public Builder config(HttpConfig config) {
+            this.config = Objects.requireNonNull(config);
+            return this;
+        }
+
+        /** Most connections open at once (default 10,000); more are answered 503 and closed. */
+        public Builder maxConnections(int maxConnections) {
+            this.maxConnections = maxConnections;
+            return this;
+        }
+
+        /** How long {@link HttpServer#close()} lets requests in flight finish (default 10 s). */
+        public Builder shutdownGrace(Duration grace) {
+            this.shutdownGrace = Objects.requireNonNull(grace);
+            return this;
+        }
+
+        /** The transport by name ({@code "blocking"}, {@code "nio"}); default: the highest priority available. */
+        public Builder transport(String name) {
+            this.transport = name;
+            return this;
+        }
+
+        /** Serve TLS with this context (default: plain TCP). */
+        public Builder tls(SSLContext context) {
+            this.tls = context;
+            return this;
+        }
+
+        /** A transport-specific option, e.g. {@code option("nio.selectors", "2")}. */
+        public Builder option(String name, String value) {
+            options.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
+            return this;
+        }
+
+        /**
+         * Binds and starts serving.
+         *
+         * @throws IllegalStateException when no transport is available or the named one is not
+         * @throws IOException when the address cannot be bound
+         */
+        public HttpServer start() throws IOException {
+            if (handler == null) {
+                throw new IllegalStateException("no handler: call handler(...) before start()");
+            }
+            Transport chosen = TransportRegistry.choose(transport);
+            ServerSettings settings = new ServerSettings(host, port, handler, config, maxConnections, shutdownGrace,
+                    tls, options);
+            return new HttpServer(chosen.start(settings), chosen.name());
+        }
+    }
+}
