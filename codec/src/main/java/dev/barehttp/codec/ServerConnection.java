@@ -56,7 +56,7 @@ public final class ServerConnection {
     private ReadState readState = ReadState.AWAIT_HEAD;
     private HttpProtocolException failure;
     private boolean inputEnded;
-    private boolean shutdownRequested;
+    private volatile boolean shutdownRequested;
 
     private RequestHead request;
     private BodyDecoder body;
@@ -179,6 +179,10 @@ public final class ServerConnection {
     private HttpEvent readHead() {
         if (!response.idle()) {
             return Signal.PAUSED;
+        }
+        if (shutdownRequested) {
+            readState = ReadState.CLOSED;
+            return Signal.CLOSED;
         }
         RequestHead head = headParser.parse(in);
         if (head == null) {
@@ -324,18 +328,15 @@ public final class ServerConnection {
 
     /**
      * Graceful shutdown: the response in progress (or the next one) carries {@code Connection: close}
-     * and the connection then ends.
+     * and no further request is started. Unlike every other method, this one may be called from
+     * another thread than the one driving the connection; its effect is applied by that thread.
      *
-     * @return true when nothing is in progress and the connection can be closed at once
+     * @return true when the connection looked idle (between requests, nothing buffered), so the
+     *     caller may close it at once
      */
     public boolean shutdown() {
         shutdownRequested = true;
-        boolean idle = response.idle() && readState == ReadState.AWAIT_HEAD && !headParser.inProgress()
-                && in.size() == 0;
-        if (idle) {
-            readState = ReadState.CLOSED;
-        }
-        return idle || readState == ReadState.CLOSED;
+        return isIdle();
     }
 
     /** True when no request is in progress and no input is buffered: a keep-alive connection between requests. */
