@@ -100,7 +100,7 @@ final class FieldSectionReader {
             b[p] = ByteClass.lower(b[p]);
             p++;
         }
-        if (p == to || b[p] != ':') {
+        if (p == from || p == to || b[p] != ':') {
             throw HttpProtocolException.badRequest(p < to && ByteClass.isWhitespace(b[p])
                     ? "whitespace between a field name and its colon"
                     : p == from ? "a field line without a name" : "a field name holds a character that is not a tchar");
