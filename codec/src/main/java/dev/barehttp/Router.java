@@ -1,14 +1,239 @@
 package dev.barehttp;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
 /**
- * Routes requests by method and path pattern. Placeholder: implemented in the router change.
+ * A {@link Handler} that dispatches by method and path pattern. Built once with a fluent
+ * {@link Builder} and immutable afterwards, so one router serves every thread:
+ *
+ * <pre>{@code
+ * Router router = Router.builder()
+ *         .get("/users/{id}", request -> Response.ok("user " + request.pathParameter("id")))
+ *         .post("/echo", request -> Response.ok(request.bodyString(1 << 20)))
+ *         .get("/static/*", request -> Response.ok("file " + request.pathParameter("*")))
+ *         .route("PROPFIND", "/dav", request -> Response.of(207))
+ *         .build();
+ * }</pre>
+ *
+ * <h2>Patterns</h2>
+ * A pattern starts with {@code /} and is split at {@code /} into segments: literal text,
+ * {@code {name}} (one non-empty path segment, delivered by {@link Request#pathParameter(String)}),
+ * or, as the last segment only, {@code *}, which binds the rest of the path (possibly empty, slashes
+ * included) under the name {@code "*"}. Patterns match the percent-decoded {@link Request#path()},
+ * segment by segment; a trailing slash is a segment of its own ({@code /a/} is not {@code /a}).
+ *
+ * <h2>Which route answers</h2>
+ * <ul>
+ *   <li>At every segment a literal wins over a parameter, and a parameter over {@code *}; when the
+ *       preferred branch has no route for the method, the next one that has is used.</li>
+ *   <li>No pattern matches the path: {@code 404}.</li>
+ *   <li>Patterns match but none for the method: {@code 405} with an {@code Allow} header listing the
+ *       methods those patterns accept (RFC 9110 section 15.5.6).</li>
+ *   <li>{@code HEAD} without a HEAD route is answered by the GET route; the server sends the same
+ *       header fields and no body (RFC 9110 section 9.3.2).</li>
+ *   <li>{@code OPTIONS} without an OPTIONS route is answered {@code 204} with {@code Allow}; so is
+ *       {@code OPTIONS *} (asterisk-form), listing every method the router knows.</li>
+ *   <li>Any token method can be routed with {@link Builder#route(String, String, Handler)}.</li>
+ * </ul>
  */
 public final class Router implements Handler {
-    private Router() {
+    private static final Response NOT_FOUND = Response.text(404, "Not Found\n");
+    private static final String[] NO_VALUES = new String[0];
+
+    private final RouteNode root;
+    private final Map<String, RouteEndpoint> literalPaths;
+    private final int depth;
+    private final Response optionsAsterisk;
+
+    private Router(RouteNode root, Map<String, RouteEndpoint> literalPaths) {
+        this.root = root;
+        this.literalPaths = literalPaths;
+        this.depth = root.depth();
+        List<RouteEndpoint> all = new ArrayList<>();
+        root.collectEndpoints(all);
+        this.optionsAsterisk = Response.of(204).withHeader("Allow", RouteEndpoint.allowValue(all));
     }
 
+    /** A builder with no routes yet. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Dispatches {@code request} to its route, or answers 404, 405 or an automatic OPTIONS. */
     @Override
-    public Response handle(Request request) {
-        throw new UnsupportedOperationException("not yet implemented");
+    public Response handle(Request request) throws Exception {
+        String path = request.path();
+        String method = request.method();
+        if (path.equals("*")) {
+            return method.equals("OPTIONS") ? optionsAsterisk : NOT_FOUND;
+        }
+        if (path.isEmpty() || path.charAt(0) != '/') {
+            return NOT_FOUND;
+        }
+        RouteEndpoint exact = literalPaths.get(path);
+        RouteEndpoint.Target target = exact == null ? null : exact.target(method);
+        if (target != null) {
+            return target.handler().handle(request);
+        }
+        MethodSearch search = new MethodSearch(method);
+        if (root.search(path, 1, depth == 0 ? NO_VALUES : new String[depth], 0, search)) {
+            return search.target.handler().handle(request.withPathParameters(search.parameters()));
+        }
+        return withoutRoute(path, method);
+    }
+
+    /** The answer when no route takes the method: 404, the automatic OPTIONS, or 405. */
+    private Response withoutRoute(String path, String method) {
+        List<RouteEndpoint> matching = new ArrayList<>(2);
+        root.search(path, 1, depth == 0 ? NO_VALUES : new String[depth], 0, (endpoint, values, count, rest) -> {
+            matching.add(endpoint);
+            return false;
+        });
+        if (matching.isEmpty()) {
+            return NOT_FOUND;
+        }
+        String allow = matching.size() == 1 ? matching.get(0).allow() : RouteEndpoint.allowValue(matching);
+        if (method.equals("OPTIONS")) {
+            return Response.of(204).withHeader("Allow", allow);
+        }
+        return Response.text(405, "Method Not Allowed\n").withHeader("Allow", allow);
+    }
+
+    /** Stops at the first matching route that has the method, and remembers what it bound. */
+    private static final class MethodSearch implements RouteNode.Visitor {
+        private final String method;
+        private RouteEndpoint.Target target;
+        private String[] values;
+        private int count;
+        private String rest;
+
+        MethodSearch(String method) {
+            this.method = method;
+        }
+
+        @Override
+        public boolean visit(RouteEndpoint endpoint, String[] values, int count, String rest) {
+            target = endpoint.target(method);
+            if (target == null) {
+                return false;
+            }
+            this.values = values;
+            this.count = count;
+            this.rest = rest;
+            return true;
+        }
+
+        Map<String, String> parameters() {
+            if (count == 0 && rest == null) {
+                return Map.of();
+            }
+            Map<String, String> bound = new HashMap<>(count * 2 + 2);
+            List<String> names = target.parameterNames();
+            for (int i = 0; i < count; i++) {
+                bound.put(names.get(i), values[i]);
+            }
+            if (rest != null) {
+                bound.put(RoutePattern.WILDCARD, rest);
+            }
+            return bound;
+        }
+    }
+
+    /** Collects routes; {@link #build()} makes an immutable {@link Router} of them. */
+    public static final class Builder {
+        private final List<Route> routes = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** Routes GET (and so HEAD, unless a HEAD route is given) for {@code pattern}. */
+        public Builder get(String pattern, Handler handler) {
+            return route("GET", pattern, handler);
+        }
+
+        /** Routes HEAD for {@code pattern}, in place of the GET route's answer. */
+        public Builder head(String pattern, Handler handler) {
+            return route("HEAD", pattern, handler);
+        }
+
+        /** Routes POST for {@code pattern}. */
+        public Builder post(String pattern, Handler handler) {
+            return route("POST", pattern, handler);
+        }
+
+        /** Routes PUT for {@code pattern}. */
+        public Builder put(String pattern, Handler handler) {
+            return route("PUT", pattern, handler);
+        }
+
+        /** Routes DELETE for {@code pattern}. */
+        public Builder delete(String pattern, Handler handler) {
+            return route("DELETE", pattern, handler);
+        }
+
+        /** Routes PATCH for {@code pattern}. */
+        public Builder patch(String pattern, Handler handler) {
+            return route("PATCH", pattern, handler);
+        }
+
+        /** Routes OPTIONS for {@code pattern}, in place of the automatic answer. */
+        public Builder options(String pattern, Handler handler) {
+            return route("OPTIONS", pattern, handler);
+        }
+
+        /**
+         * Routes {@code method} (any token, case-sensitive as methods are) for {@code pattern}.
+         *
+         * @throws IllegalArgumentException when the method is not a token or the pattern is malformed
+         */
+        public Builder route(String method, String pattern, Handler handler) {
+            if (!isToken(method)) {
+                throw new IllegalArgumentException("a method is a token (RFC 9110 section 9.1): " + method);
+            }
+            routes.add(new Route(method, RoutePattern.parse(pattern), Objects.requireNonNull(handler, "handler")));
+            return this;
+        }
+
+        /**
+         * The router.
+         *
+         * @throws IllegalArgumentException when two routes have the same method and match the same
+         *     paths (e.g. {@code /users/{id}} and {@code /users/{name}})
+         */
+        public Router build() {
+            RouteNode root = new RouteNode();
+            for (Route route : routes) {
+                root.add(route.pattern(), route.method(), route.handler());
+            }
+            // A path that equals a literal pattern matches it before anything else: one map lookup.
+            Map<String, RouteEndpoint> literalPaths = new HashMap<>();
+            for (Route route : routes) {
+                if (route.pattern().isLiteral()) {
+                    literalPaths.put(route.pattern().toString(), root.endpointAt(route.pattern()));
+                }
+            }
+            return new Router(root, Map.copyOf(literalPaths));
+        }
+
+        private record Route(String method, RoutePattern pattern, Handler handler) {
+        }
+
+        private static boolean isToken(String s) {
+            if (s == null || s.isEmpty()) {
+                return false;
+            }
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                boolean alnum = c < 0x80 && Character.isLetterOrDigit(c);
+                if (!alnum && "!#$%&'*+-.^_`|~".indexOf(c) < 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 }
