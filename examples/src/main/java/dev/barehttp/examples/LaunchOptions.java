@@ -1,0 +1,103 @@
+package dev.barehttp.examples;
+
+import java.util.List;
+
+/**
+ * The command line of the examples jar:
+ * {@code [APP [DIR]] [--host H] [--port P] [--transport NAME] [--access-log] [--help]}.
+ *
+ * @param app the app to run: {@code demo}, {@code echo} or {@code files}
+ * @param directory the directory the {@code files} app serves (null for the others)
+ * @param host the address to bind
+ * @param port the port to bind (0 picks a free one)
+ * @param transport the transport's name, or null to let the server choose
+ * @param accessLog true to print a line per request
+ * @param help true when usage was asked for
+ */
+record LaunchOptions(String app, String directory, String host, int port, String transport, boolean accessLog,
+                     boolean help) {
+    /** The apps, in the order {@code --help} lists them. */
+    static final List<String> APPS = List.of("demo", "echo", "files");
+
+    /** The usage text {@code --help} prints. */
+    static final String USAGE = """
+            usage: java -jar barehttp-examples.jar [APP] [--host H] [--port P] [--transport NAME] [--access-log]
+
+            apps:
+              demo        the demo routes: /, /yourproblem, /myproblem, POST /echo, /users/{id},
+                          /stream?n=5, /plaintext (default)
+              echo        answers every request with a JSON description of what arrived
+              files DIR   serves the files under DIR
+
+            options:
+              --host H          address to bind (default 127.0.0.1)
+              --port P          port to bind, 0 for any free one (default 8080)
+              --transport NAME  blocking or nio (default: chosen from the class path)
+              --access-log      print a line per request to stdout
+              --help            print this text
+            """;
+
+    /**
+     * Parses {@code args}.
+     *
+     * @throws IllegalArgumentException with a message for the user when the arguments make no sense
+     */
+    static LaunchOptions parse(String... args) {
+        String app = null;
+        String directory = null;
+        String host = "127.0.0.1";
+        int port = 8080;
+        String transport = null;
+        boolean accessLog = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--help", "-h" -> {
+                    return new LaunchOptions("demo", null, host, port, null, false, true);
+                }
+                case "--host" -> host = valueAfter(args, i++);
+                case "--port" -> port = port(valueAfter(args, i++));
+                case "--transport" -> transport = valueAfter(args, i++);
+                case "--access-log" -> accessLog = true;
+                default -> {
+                    if (arg.startsWith("-")) {
+                        throw new IllegalArgumentException("unknown option " + arg);
+                    } else if (app == null) {
+                        app = arg;
+                    } else if (app.equals("files") && directory == null) {
+                        directory = arg;
+                    } else {
+                        throw new IllegalArgumentException("unexpected argument " + arg);
+                    }
+                }
+            }
+        }
+        return checked(new LaunchOptions(app == null ? "demo" : app, directory, host, port, transport, accessLog,
+                false));
+    }
+
+    private static LaunchOptions checked(LaunchOptions options) {
+        if (!APPS.contains(options.app())) {
+            throw new IllegalArgumentException("unknown app " + options.app() + "; apps: " + String.join(", ", APPS));
+        }
+        if (options.app().equals("files") && options.directory() == null) {
+            throw new IllegalArgumentException("the files app needs a directory: files DIR");
+        }
+        return options;
+    }
+
+    private static String valueAfter(String[] args, int i) {
+        if (i + 1 >= args.length) {
+            throw new IllegalArgumentException(args[i] + " needs a value");
+        }
+        return args[i + 1];
+    }
+
+    private static int port(String text) {
+        if (text.isEmpty() || text.length() > 5 || !text.chars().allMatch(c -> c >= '0' && c <= '9')
+                || Integer.parseInt(text) > 65535) {
+            throw new IllegalArgumentException("--port needs a number from 0 to 65535: " + text);
+        }
+        return Integer.parseInt(text);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.barehttp.examples;
+
+import dev.barehttp.Handler;
+import dev.barehttp.HttpServer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs one of the example apps:
+ * {@code java -jar barehttp-examples.jar [APP] [--host H] [--port P] [--transport NAME] [--access-log]}.
+ *
+ * <p>It prints one line with the address and transport once the port is bound (the real port when
+ * 0 was asked for), and on Ctrl+C or SIGTERM shuts the server down gracefully, letting requests in
+ * flight finish, and says so.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    /** Starts the app the arguments name and serves until the JVM is asked to stop. */
+    public static void main(String[] args) throws Exception {
+        LaunchOptions options;
+        try {
+            options = LaunchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("barehttp: " + e.getMessage());
+            System.err.print(LaunchOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.print(LaunchOptions.USAGE);
+            return;
+        }
+        HttpServer server;
+        try {
+            server = start(options, System.out);
+        } catch (IOException | IllegalStateException e) {
+            System.err.println("barehttp: cannot start " + options.app() + ": " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, stopped), "barehttp-shutdown"));
+        // Transports may serve on daemon (virtual) threads, so the main thread keeps the JVM alive.
+        stopped.await();
+    }
+
+    /** Builds the app's handler, binds, and prints the startup line to {@code out}. */
+    static HttpServer start(LaunchOptions options, PrintStream out) throws IOException {
+        Handler handler = handler(options);
+        if (options.accessLog()) {
+            handler = new AccessLog(handler, out);
+        }
+        HttpServer.Builder builder = HttpServer.builder().host(options.host()).port(options.port()).handler(handler);
+        if (options.transport() != null) {
+            builder.transport(options.transport());
+        }
+        HttpServer server = builder.start();
+        out.println("barehttp " + options.app() + " listening on http://" + hostForUrl(options.host()) + ":"
+                + server.port() + " (transport: " + server.transport() + ")");
+        out.flush();
+        return server;
+    }
+
+    /** The handler of the app {@code options} names. */
+    static Handler handler(LaunchOptions options) throws IOException {
+        switch (options.app()) {
+            case "echo":
+                return new EchoApp();
+            case "files":
+                return new FilesApp(Path.of(options.directory()));
+            default:
+                return DemoApp.router();
+        }
+    }
+
+    private static String hostForUrl(String host) {
+        return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
+    private static void stop(HttpServer server, CountDownLatch stopped) {
+        System.out.println("barehttp: shutting down gracefully...");
+        System.out.flush();
+        server.close();
+        System.out.println("barehttp: stopped");
+        System.out.flush();
+        stopped.countDown();
+    }
+}
