@@ -1,0 +1,64 @@
+package dev.barehttp.benchmarks;
+
+import dev.barehttp.codec.BodyData;
+import dev.barehttp.codec.EndOfMessage;
+import dev.barehttp.codec.HttpConfig;
+import dev.barehttp.codec.HttpEvent;
+import dev.barehttp.codec.RequestHead;
+import dev.barehttp.codec.ServerConnection;
+import dev.barehttp.codec.Signal;
+
+/**
+ * barehttp's side of the decode benchmarks: one {@link ServerConnection} reused across calls, as
+ * a keep-alive connection is.
+ *
+ * <p>Per call: the input is copied in with {@code receive}, events are pulled until
+ * {@code NEED_DATA}, and each request head has its method, target and {@code Host} value read
+ * (the same three fields the Netty side reads, so lazily made strings are paid for on both
+ * sides). Body pieces count their length. Each {@code EndOfMessage} is answered with the smallest
+ * response, {@code status(200).end()}, whose bytes are then dropped: the connection takes the next
+ * request only once the previous one is answered, so this side does that extra work and Netty's
+ * does not.
+ */
+final class BarehttpDecoding {
+    private final ServerConnection connection = new ServerConnection(HttpConfig.defaults());
+    private long requests;
+    private long bodyBytes;
+
+    /**
+     * Decodes every request in {@code input}.
+     *
+     * @return a sum over the touched fields, to be consumed so that no work is dead code
+     */
+    long decode(byte[] input) {
+        connection.receive(input, 0, input.length);
+        long touched = 0;
+        while (true) {
+            HttpEvent event = connection.nextEvent();
+            if (event instanceof RequestHead head) {
+                touched += head.method().length() + head.target().length() + head.headers().get("host").length();
+            } else if (event instanceof BodyData data) {
+                bodyBytes += data.data().length;
+                touched += data.data().length;
+            } else if (event instanceof EndOfMessage) {
+                requests++;
+                connection.response().status(200).end();
+                connection.consumeOutput(connection.pendingOutput());
+            } else if (event == Signal.NEED_DATA) {
+                return touched;
+            } else {
+                throw new IllegalStateException("unexpected " + event + " on " + connection);
+            }
+        }
+    }
+
+    /** Requests completed so far (checked once at setup). */
+    long requests() {
+        return requests;
+    }
+
+    /** Body bytes seen so far (checked once at setup). */
+    long bodyBytes() {
+        return bodyBytes;
+    }
+}
