@@ -1,0 +1,51 @@
+package dev.barehttp.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class LaunchOptionsTest {
+
+    @Test
+    void defaultsAreDemoOnLoopback8080WithTheTransportChosenAutomatically() {
+        LaunchOptions options = LaunchOptions.parse();
+        assertEquals("demo", options.app());
+        assertEquals("127.0.0.1", options.host());
+        assertEquals(8080, options.port());
+        assertNull(options.transport());
+    }
+
+    @Test
+    void appHostPortTransportAndAccessLogAreRead() {
+        LaunchOptions options = LaunchOptions.parse("echo", "--host", "0.0.0.0", "--port", "0",
+                "--transport", "nio", "--access-log");
+        assertEquals(new LaunchOptions("echo", null, "0.0.0.0", 0, "nio", true, false), options);
+    }
+
+    @Test
+    void filesTakesItsDirectory() {
+        assertEquals("/srv/www", LaunchOptions.parse("files", "/srv/www", "--port", "9000").directory());
+        assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse("files"));
+    }
+
+    @Test
+    void helpListsEveryAppAndOption() {
+        assertTrue(LaunchOptions.parse("--help").help());
+        for (String word : new String[] {"demo", "echo", "files DIR", "--host", "--port", "--transport", "--access-log"}) {
+            assertTrue(LaunchOptions.USAGE.contains(word), word);
+        }
+    }
+
+    @Test
+    void nonsenseIsRejectedWithAMessage() {
+        assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse("nosuchapp"));
+        assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse("--port", "+80"));
+        assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse("--port", "65536"));
+        assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse("--port"));
+        assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse("--verbose"));
+        assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse("demo", "extra"));
+    }
+}

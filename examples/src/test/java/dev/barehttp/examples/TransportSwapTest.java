@@ -1,0 +1,100 @@
+package dev.barehttp.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Swapping transports by class path (DESIGN: "an application swaps transports by swapping a jar"):
+ * the examples started in a child JVM whose class path holds the codec, the examples and exactly
+ * one transport must serve with that transport, and stop gracefully on SIGTERM.
+ */
+class TransportSwapTest {
+    private static final Pattern STARTUP =
+            Pattern.compile("barehttp demo listening on http://127\\.0\\.0\\.1:(\\d+) \\(transport: (\\w+)\\)");
+    private static final String SERVICE = "META-INF/services/dev.barehttp.spi.Transport";
+
+    private static Path projectRoot() {
+        String basedir = System.getProperty("barehttp.examples.basedir");
+        assertNotNull(basedir, "surefire sets barehttp.examples.basedir to the examples module's directory");
+        return Path.of(basedir).toAbsolutePath().getParent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"blocking", "nio"})
+    void examplesWithOneTransportOnTheClassPathUseIt(String transport) throws Exception {
+        Path root = projectRoot();
+        Path transportClasses = root.resolve("transport-" + transport).resolve("target/classes");
+        assumeTrue(Files.isRegularFile(transportClasses.resolve(SERVICE)),
+                "transport-" + transport + " is not built yet (no " + SERVICE + " in " + transportClasses + ")");
+        String classPath = String.join(File.pathSeparator, root.resolve("codec/target/classes").toString(),
+                transportClasses.toString(), root.resolve("examples/target/classes").toString());
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process child = new ProcessBuilder(java, "-cp", classPath, Main.class.getName(), "--port", "0")
+                .redirectErrorStream(true).start();
+        try {
+            BlockingQueue<String> lines = readLines(child);
+            String startup = lines.poll(30, TimeUnit.SECONDS);
+            assertNotNull(startup, "no startup line within 30 s");
+            Matcher m = STARTUP.matcher(startup);
+            assertTrue(m.matches(), "startup line: " + startup);
+            assertEquals(transport, m.group(2));
+            int port = Integer.parseInt(m.group(1));
+            assertTrue(port > 0, "the real bound port, not 0: " + startup);
+            assertEquals("Hello, World!", plaintext(port));
+
+            // Process.destroy() would close the streams; the handle only sends SIGTERM.
+            child.toHandle().destroy();
+            assertEquals("barehttp: shutting down gracefully...", lines.poll(30, TimeUnit.SECONDS));
+            assertEquals("barehttp: stopped", lines.poll(30, TimeUnit.SECONDS));
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child exits after the shutdown");
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+
+    private static String plaintext(int port) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/plaintext"))
+                .timeout(Duration.ofSeconds(10)).build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static BlockingQueue<String> readLines(Process child) {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(
+                    new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                lines.add("(reading the child's output failed: " + e + ")");
+            }
+        }, "child-output");
+        reader.setDaemon(true);
+        reader.start();
+        return lines;
+    }
+}
