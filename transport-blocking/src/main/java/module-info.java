@@ -1,0 +1,8 @@
+/**
+ * barehttp's blocking transport: a {@link java.net.ServerSocket} and one thread per connection.
+ */
+module dev.barehttp.transport.blocking {
+    requires dev.barehttp.codec;
+
+    provides dev.barehttp.spi.Transport with dev.barehttp.transport.blocking.BlockingTransport;
+}

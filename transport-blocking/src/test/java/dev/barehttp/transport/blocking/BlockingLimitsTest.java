@@ -1,0 +1,11 @@
+package dev.barehttp.transport.blocking;
+
+import dev.barehttp.tck.LimitsKit;
+
+/** The transport test kit's {@link LimitsKit} on the blocking transport. */
+class BlockingLimitsTest extends LimitsKit {
+    @Override
+    protected String transportName() {
+        return "blocking";
+    }
+}

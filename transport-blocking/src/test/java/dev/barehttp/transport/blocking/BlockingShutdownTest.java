@@ -1,0 +1,11 @@
+package dev.barehttp.transport.blocking;
+
+import dev.barehttp.tck.ShutdownKit;
+
+/** The transport test kit's {@link ShutdownKit} on the blocking transport. */
+class BlockingShutdownTest extends ShutdownKit {
+    @Override
+    protected String transportName() {
+        return "blocking";
+    }
+}

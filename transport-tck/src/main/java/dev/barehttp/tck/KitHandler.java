@@ -1,0 +1,88 @@
+package dev.barehttp.tck;
+
+import dev.barehttp.Handler;
+import dev.barehttp.Request;
+import dev.barehttp.Response;
+import dev.barehttp.codec.Headers;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The application every kit serves, dispatched on the path. Each route exercises one part of
+ * the exchange: fixed bodies, echoed bodies and trailers, streams, empty statuses, failures,
+ * and a request that waits for the test to let it finish.
+ */
+public final class KitHandler implements Handler {
+    /** The largest body {@code /echo} reads. */
+    public static final int ECHO_LIMIT = 1024 * 1024;
+
+    /** Counted down when a {@code /slow} request has reached the handler. */
+    public final CountDownLatch slowEntered = new CountDownLatch(1);
+    /** {@code /slow} answers once this is counted down. */
+    public final CountDownLatch slowRelease = new CountDownLatch(1);
+
+    /** A handler with fresh latches. */
+    public KitHandler() {
+    }
+
+    @Override
+    public Response handle(Request request) throws Exception {
+        switch (request.path()) {
+            case "/hello":
+                return Response.text(200, "hello");
+            case "/echo":
+                return echo(request);
+            case "/no-content":
+                return Response.of(204);
+            case "/not-modified":
+                return Response.of(304).withHeader("ETag", "\"v1\"");
+            case "/stream":
+                return Response.stream(200, out -> {
+                    out.write(ascii("hello "));
+                    out.write(ascii("world"));
+                }).withHeader("Content-Type", "text/plain");
+            case "/stream-trailers":
+                return Response.of(200).withStream(out -> out.write(ascii("data")),
+                        () -> Headers.of("Checksum", "sum-1"));
+            case "/reject":
+                return Response.text(413, "too large\n");
+            case "/fail":
+                throw new IllegalStateException("this handler fails on purpose");
+            case "/method":
+                return Response.text(200, request.method() + " " + request.body().transferTo(OutputStream.nullOutputStream()));
+            case "/digest":
+                return Response.text(200, GeneratedBody.sha256(request.body()));
+            case "/generate":
+                long size = Long.parseLong(request.queryParameter("size"));
+                return Response.stream(200, out -> GeneratedBody.writeTo(out, size))
+                        .withHeader("Content-Type", "application/octet-stream");
+            case "/slow":
+                slowEntered.countDown();
+                slowRelease.await();
+                return Response.text(200, "finally");
+            default:
+                return Response.text(404, "no route for " + request.path());
+        }
+    }
+
+    /** The body back; the trailer fields, if any, in {@code Echo-Trailers} as {@code name=value; ...}. */
+    private static Response echo(Request request) throws IOException {
+        byte[] body = request.bodyBytes(ECHO_LIMIT);
+        Response response = Response.bytes(200, "application/octet-stream", body);
+        Headers trailers = request.trailers();
+        if (!trailers.isEmpty()) {
+            StringBuilder joined = new StringBuilder();
+            for (int i = 0; i < trailers.size(); i++) {
+                joined.append(i == 0 ? "" : "; ").append(trailers.name(i)).append('=').append(trailers.value(i));
+            }
+            response = response.withHeader("Echo-Trailers", joined.toString());
+        }
+        return response;
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+}

@@ -1,0 +1,120 @@
+package dev.barehttp.tck;
+
+import static dev.barehttp.tck.RawExchangeKit.GET_HELLO;
+import static dev.barehttp.tck.RawExchangeKit.HELLO;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.barehttp.HttpServer;
+import dev.barehttp.codec.HttpConfig;
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every configured limit answered with its status, each followed by a close: sizes (413, 414,
+ * 431), timeouts (408, and the quiet close of an idle connection), and the connection limit (503).
+ */
+public abstract class LimitsKit extends TransportKit {
+    private static final long SHORT_MILLIS = 300;
+    private static final long LONG_MILLIS = 30_000;
+
+    private HttpServer startWith(HttpConfig config) throws IOException {
+        return start(b -> b.config(config));
+    }
+
+    /** HttpConfig.maxRequestLineLength: a longer request line gets 414, then close. */
+    @Test
+    void requestLineOverTheLimitGets414ThenClose() throws IOException {
+        HttpServer server = startWith(HttpConfig.defaults().withMaxRequestLineLength(64));
+        assertErrorThenClose(server, 414, "GET /" + "a".repeat(100) + " HTTP/1.1\r\nHost: kit\r\n\r\n");
+    }
+
+    /** HttpConfig.maxHeaderSectionSize: a larger header section gets 431, then close. */
+    @Test
+    void headerSectionOverTheLimitGets431ThenClose() throws IOException {
+        HttpServer server = startWith(HttpConfig.defaults().withMaxHeaderSectionSize(256));
+        assertErrorThenClose(server, 431, "GET /hello HTTP/1.1\r\nHost: kit\r\nX-Big: " + "b".repeat(400) + "\r\n\r\n");
+    }
+
+    /** HttpConfig.maxHeaderCount: more header fields get 431, then close. */
+    @Test
+    void headerCountOverTheLimitGets431ThenClose() throws IOException {
+        HttpServer server = startWith(HttpConfig.defaults().withMaxHeaderCount(4));
+        assertErrorThenClose(server, 431, "GET /hello HTTP/1.1\r\nHost: kit\r\nA: 1\r\nB: 2\r\nC: 3\r\nD: 4\r\n\r\n");
+    }
+
+    /** HttpConfig.maxBodySize: a Content-Length over the limit gets 413 before any body byte, then close. */
+    @Test
+    void contentLengthOverTheLimitGets413ThenClose() throws IOException {
+        HttpServer server = startWith(HttpConfig.defaults().withMaxBodySize(10));
+        assertErrorThenClose(server, 413, "POST /echo HTTP/1.1\r\nHost: kit\r\nContent-Length: 11\r\n\r\n");
+    }
+
+    /** HttpConfig.maxBodySize: a chunked body growing over the limit gets 413, then close. */
+    @Test
+    void chunkedBodyOverTheLimitGets413ThenClose() throws IOException {
+        HttpServer server = startWith(HttpConfig.defaults().withMaxBodySize(10));
+        assertErrorThenClose(server, 413, "POST /echo HTTP/1.1\r\nHost: kit\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "8\r\n12345678\r\n8\r\n12345678\r\n0\r\n\r\n");
+    }
+
+    /** HttpConfig.headTimeoutMillis: a request head that stops arriving gets 408, then close. */
+    @Test
+    void headThatStallsGets408ThenClose() throws IOException {
+        HttpServer server = startWith(HttpConfig.defaults().withTimeouts(SHORT_MILLIS, LONG_MILLIS, LONG_MILLIS,
+                LONG_MILLIS));
+        assertErrorThenClose(server, 408, "GET /hello HTTP/1.1\r\nHost: kit\r\n");
+    }
+
+    /** HttpConfig.bodyTimeoutMillis: a body that stops arriving while the handler reads it gets 408, then close. */
+    @Test
+    void bodyThatStallsGets408ThenClose() throws IOException {
+        HttpServer server = startWith(HttpConfig.defaults().withTimeouts(LONG_MILLIS, LONG_MILLIS, SHORT_MILLIS,
+                LONG_MILLIS));
+        assertErrorThenClose(server, 408, "POST /echo HTTP/1.1\r\nHost: kit\r\nContent-Length: 10\r\n\r\nabc");
+    }
+
+    /** HttpConfig.idleTimeoutMillis: a keep-alive connection with no new request is closed without a response. */
+    @Test
+    void idleConnectionIsClosedQuietly() throws IOException {
+        HttpServer server = startWith(HttpConfig.defaults().withTimeouts(LONG_MILLIS, SHORT_MILLIS, LONG_MILLIS,
+                LONG_MILLIS));
+        RawClient client = connect(server);
+        assertEquals(HELLO, client.send(GET_HELLO).read().text());
+        assertTrue(client.closedByServer(), "a byte arrived on an idle connection");
+    }
+
+    /** ServerSettings.maxConnections: one connection over the limit gets 503 and a close; the others go on. */
+    @Test
+    void connectionOverTheLimitGets503AndOthersGoOn() throws IOException {
+        HttpServer server = start(b -> b.maxConnections(2));
+        RawClient first = connect(server);
+        RawClient second = connect(server);
+        assertEquals(HELLO, first.send(GET_HELLO).read().text());
+        assertEquals(HELLO, second.send(GET_HELLO).read().text());
+
+        RawClient third = connect(server);
+        RawResponse refused = third.read();
+        assertEquals(503, refused.status(), refused::text);
+        assertEquals("close", refused.header("Connection"), refused::text);
+        assertTrue(third.closedByServer());
+
+        assertEquals(HELLO, first.send(GET_HELLO).read().text());
+        assertEquals(HELLO, second.send(GET_HELLO).read().text());
+    }
+
+    /** ServerSettings.maxConnections counts open connections: a client leaving frees its place. */
+    @Test
+    void connectionLimitFreesAPlaceWhenAClientLeaves() throws Exception {
+        HttpServer server = start(b -> b.maxConnections(1));
+        RawClient first = connect(server);
+        assertEquals(HELLO, first.send(GET_HELLO).read().text());
+        first.close();
+        long giveUp = System.nanoTime() + 5_000_000_000L;
+        while (server.openConnections() > 0 && System.nanoTime() < giveUp) {
+            Thread.sleep(10);
+        }
+        assertEquals(0, server.openConnections());
+        assertEquals(HELLO, connect(server).send(GET_HELLO).read().text());
+    }
+}

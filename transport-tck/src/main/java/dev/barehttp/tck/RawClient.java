@@ -1,0 +1,108 @@
+package dev.barehttp.tck;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A client that writes raw bytes to a loopback socket and reads raw responses. Every read has a
+ * timeout, so a server that hangs fails the test instead of hanging the build.
+ */
+public final class RawClient implements AutoCloseable {
+    /** How long any single read waits before the test fails. */
+    public static final int READ_TIMEOUT_MILLIS = 5_000;
+
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+
+    private RawClient(Socket socket) throws IOException {
+        this.socket = socket;
+        this.in = new BufferedInputStream(socket.getInputStream());
+        this.out = socket.getOutputStream();
+    }
+
+    /** Connects to {@code 127.0.0.1:port}. */
+    public static RawClient connect(int port) throws IOException {
+        Socket socket = new Socket();
+        try {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), READ_TIMEOUT_MILLIS);
+            socket.setSoTimeout(READ_TIMEOUT_MILLIS);
+            socket.setTcpNoDelay(true);
+            return new RawClient(socket);
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /** Sends {@code text} as ISO-8859-1 bytes, in one write. */
+    public RawClient send(String text) throws IOException {
+        return send(text.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** Sends {@code bytes} in one write. */
+    public RawClient send(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+        return this;
+    }
+
+    /** Closes the sending side only: the server sees the end of input and may still answer. */
+    public void shutdownOutput() throws IOException {
+        socket.shutdownOutput();
+    }
+
+    /** Reads one response to a request that was not HEAD. */
+    public RawResponse read() throws IOException {
+        return RawResponse.readFrom(in, false);
+    }
+
+    /** Reads one response to a HEAD request (no body, whatever the header fields say). */
+    public RawResponse readHeadResponse() throws IOException {
+        return RawResponse.readFrom(in, true);
+    }
+
+    /** Everything until the server closes, as ISO-8859-1 text. */
+    public String readUntilClosed() throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+            all.write(buffer, 0, n);
+        }
+        return all.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * True when the server has closed the connection and sent nothing more; false when a byte
+     * arrives. A read that times out throws, which fails the test.
+     */
+    public boolean closedByServer() throws IOException {
+        try {
+            return in.read() < 0;
+        } catch (SocketException reset) {
+            return true;
+        }
+    }
+
+    /** Reads exactly {@code n} bytes. */
+    static byte[] readExactly(InputStream in, int n) throws IOException {
+        byte[] b = in.readNBytes(n);
+        if (b.length < n) {
+            throw new EOFException("the connection closed after " + b.length + " of " + n + " bytes");
+        }
+        return b;
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}

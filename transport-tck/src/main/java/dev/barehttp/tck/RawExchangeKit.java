@@ -1,0 +1,214 @@
+package dev.barehttp.tck;
+
+import static dev.barehttp.tck.RawResponse.lines;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Byte-exact exchanges over a raw socket: persistence, pipelining, bodiless responses, chunked
+ * bodies both ways, {@code 100-continue}, protocol errors and handler failures.
+ */
+public abstract class RawExchangeKit extends TransportKit {
+    static final String GET_HELLO = "GET /hello HTTP/1.1\r\nHost: kit\r\n\r\n";
+    static final String HELLO = lines("HTTP/1.1 200 OK", "content-type: text/plain; charset=utf-8",
+            "Content-Length: 5", "Date: <date>", "", "hello");
+    static final String STREAM_BODY = lines("6", "hello ", "5", "world", "0", "", "");
+
+    /** RFC 9112 section 9.3.2: pipelined requests sent in one write are answered in their order. */
+    @Test
+    void pipelinedRequestsAreAnsweredInOrder() throws IOException {
+        RawClient client = connect(start());
+        client.send(GET_HELLO
+                + "POST /echo HTTP/1.1\r\nHost: kit\r\nContent-Length: 3\r\n\r\nabc"
+                + "GET /stream HTTP/1.1\r\nHost: kit\r\n\r\n");
+        assertEquals(HELLO, client.read().text());
+        assertEquals(lines("HTTP/1.1 200 OK", "content-type: application/octet-stream", "Content-Length: 3",
+                "Date: <date>", "", "abc"), client.read().text());
+        assertEquals(lines("HTTP/1.1 200 OK", "content-type: text/plain", "Transfer-Encoding: chunked",
+                "Date: <date>", "", STREAM_BODY), client.read().text());
+    }
+
+    /** RFC 9112 section 9.3: an HTTP/1.1 connection persists when neither side says close. */
+    @Test
+    void http11ConnectionPersistsByDefault() throws IOException {
+        RawClient client = connect(start());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(HELLO, client.send(GET_HELLO).read().text());
+        }
+    }
+
+    /** RFC 9112 section 9.6: a request with Connection: close gets it back and the server closes. */
+    @Test
+    void http11ConnectionCloseClosesAfterTheResponse() throws IOException {
+        RawClient client = connect(start());
+        client.send("GET /hello HTTP/1.1\r\nHost: kit\r\nConnection: close\r\n\r\n");
+        assertEquals(lines("HTTP/1.1 200 OK", "content-type: text/plain; charset=utf-8", "Content-Length: 5",
+                "Date: <date>", "Connection: close", "", "hello"), client.read().text());
+        assertTrue(client.closedByServer());
+    }
+
+    /** RFC 9112 section 9.3: HTTP/1.0 closes after the response unless keep-alive was asked for. */
+    @Test
+    void http10ClosesByDefault() throws IOException {
+        RawClient client = connect(start());
+        client.send("GET /hello HTTP/1.0\r\n\r\n");
+        assertEquals(lines("HTTP/1.1 200 OK", "content-type: text/plain; charset=utf-8", "Content-Length: 5",
+                "Date: <date>", "Connection: close", "", "hello"), client.read().text());
+        assertTrue(client.closedByServer());
+    }
+
+    /** RFC 9112 appendix C.2.2: an HTTP/1.0 keep-alive request keeps the connection, and says so. */
+    @Test
+    void http10KeepAlivePersists() throws IOException {
+        RawClient client = connect(start());
+        String expected = lines("HTTP/1.1 200 OK", "content-type: text/plain; charset=utf-8", "Content-Length: 5",
+                "Date: <date>", "Connection: keep-alive", "", "hello");
+        for (int i = 0; i < 2; i++) {
+            client.send("GET /hello HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+            assertEquals(expected, client.read().text());
+        }
+    }
+
+    /** RFC 9110 section 9.3.2: HEAD gets the GET's fields and no body; the next response follows at once. */
+    @Test
+    void headResponseCarriesNoBody() throws IOException {
+        RawClient client = connect(start());
+        client.send("HEAD /hello HTTP/1.1\r\nHost: kit\r\n\r\n" + GET_HELLO);
+        assertEquals(lines("HTTP/1.1 200 OK", "content-type: text/plain; charset=utf-8", "Content-Length: 5",
+                "Date: <date>", "", ""), client.readHeadResponse().text());
+        assertEquals(HELLO, client.read().text());
+    }
+
+    /** RFC 9110 section 15.3.5: a 204 has no body and no Content-Length. */
+    @Test
+    void noContentResponseCarriesNoBody() throws IOException {
+        RawClient client = connect(start());
+        client.send("GET /no-content HTTP/1.1\r\nHost: kit\r\n\r\n" + GET_HELLO);
+        assertEquals(lines("HTTP/1.1 204 No Content", "Date: <date>", "", ""), client.read().text());
+        assertEquals(HELLO, client.read().text());
+    }
+
+    /** RFC 9110 section 15.4.5: a 304 has no body. */
+    @Test
+    void notModifiedResponseCarriesNoBody() throws IOException {
+        RawClient client = connect(start());
+        client.send("GET /not-modified HTTP/1.1\r\nHost: kit\r\n\r\n" + GET_HELLO);
+        assertEquals(lines("HTTP/1.1 304 Not Modified", "etag: \"v1\"", "Date: <date>", "", ""),
+                client.read().text());
+        assertEquals(HELLO, client.read().text());
+    }
+
+    /** RFC 9112 section 7.1: a chunked request body is decoded, extensions skipped, trailers kept. */
+    @Test
+    void chunkedRequestBodyIsDecodedWithItsTrailers() throws IOException {
+        RawClient client = connect(start());
+        client.send("POST /echo HTTP/1.1\r\nHost: kit\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "5;note=first\r\nhello\r\n6\r\n world\r\n0\r\nChecksum: 42\r\n\r\n");
+        assertEquals(lines("HTTP/1.1 200 OK", "content-type: application/octet-stream",
+                "echo-trailers: checksum=42", "Content-Length: 11", "Date: <date>", "", "hello world"),
+                client.read().text());
+        assertEquals(HELLO, client.send(GET_HELLO).read().text());
+    }
+
+    /** RFC 9112 section 7.1: a streamed body of unknown length is chunked for HTTP/1.1, one chunk per write. */
+    @Test
+    void streamedResponseIsChunked() throws IOException {
+        RawClient client = connect(start());
+        client.send("GET /stream HTTP/1.1\r\nHost: kit\r\n\r\n");
+        assertEquals(lines("HTTP/1.1 200 OK", "content-type: text/plain", "Transfer-Encoding: chunked",
+                "Date: <date>", "", STREAM_BODY), client.read().text());
+        assertEquals(HELLO, client.send(GET_HELLO).read().text());
+    }
+
+    /** RFC 9112 section 7.1.2: trailer fields follow the last chunk of a streamed response. */
+    @Test
+    void chunkedResponseCarriesTrailers() throws IOException {
+        RawClient client = connect(start());
+        client.send("GET /stream-trailers HTTP/1.1\r\nHost: kit\r\n\r\n");
+        assertEquals(lines("HTTP/1.1 200 OK", "Transfer-Encoding: chunked", "Date: <date>", "",
+                "4", "data", "0", "checksum: sum-1", "", ""), client.read().text());
+    }
+
+    /** RFC 9112 section 6.3: an HTTP/1.0 client cannot take chunks, so the close ends the body. */
+    @Test
+    void streamedResponseToHttp10IsDelimitedByClose() throws IOException {
+        RawClient client = connect(start());
+        client.send("GET /stream HTTP/1.0\r\n\r\n");
+        assertEquals(lines("HTTP/1.1 200 OK", "content-type: text/plain", "Date: <date>", "Connection: close",
+                "", "hello world"), client.read().text());
+        assertTrue(client.closedByServer());
+    }
+
+    /** RFC 9110 section 10.1.1: 100 Continue is sent when the handler starts reading the body. */
+    @Test
+    void continueIsSentWhenTheHandlerReadsTheBody() throws IOException {
+        RawClient client = connect(start());
+        client.send("POST /echo HTTP/1.1\r\nHost: kit\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n");
+        assertEquals(lines("HTTP/1.1 100 Continue", "", ""), client.read().text());
+        client.send("hello");
+        assertEquals(lines("HTTP/1.1 200 OK", "content-type: application/octet-stream", "Content-Length: 5",
+                "Date: <date>", "", "hello"), client.read().text());
+    }
+
+    /** RFC 9110 section 10.1.1: a final status sent without reading the body replaces 100 Continue, then closes. */
+    @Test
+    void finalStatusWithoutReadingTheBodyIsSentInsteadOfContinue() throws IOException {
+        RawClient client = connect(start());
+        client.send("POST /reject HTTP/1.1\r\nHost: kit\r\nExpect: 100-continue\r\nContent-Length: 5000\r\n\r\n");
+        assertEquals(lines("HTTP/1.1 413 Content Too Large", "content-type: text/plain; charset=utf-8",
+                "Content-Length: 10", "Date: <date>", "Connection: close", "", "too large\n"), client.read().text());
+        assertTrue(client.closedByServer());
+    }
+
+    /** RFC 9112 section 3: a malformed request line gets 400 and the connection closes. */
+    @Test
+    void malformedRequestLineGets400ThenClose() throws IOException {
+        assertErrorThenClose(400, "GET  /hello HTTP/1.1\r\nHost: kit\r\n\r\n");
+    }
+
+    /** RFC 9112 section 3.2: an HTTP/1.1 request without Host gets 400 and the connection closes. */
+    @Test
+    void missingHostGets400ThenClose() throws IOException {
+        assertErrorThenClose(400, "GET /hello HTTP/1.1\r\n\r\n");
+    }
+
+    /** RFC 9112 section 6.1: a transfer coding the server does not implement gets 501, then close. */
+    @Test
+    void unknownTransferCodingGets501ThenClose() throws IOException {
+        assertErrorThenClose(501, "POST /echo HTTP/1.1\r\nHost: kit\r\nTransfer-Encoding: gzip, chunked\r\n\r\n");
+    }
+
+    /** RFC 9110 section 15.6.6: a major version other than 1 gets 505, then close. */
+    @Test
+    void unsupportedVersionGets505ThenClose() throws IOException {
+        assertErrorThenClose(505, "GET /hello HTTP/3.0\r\nHost: kit\r\n\r\n");
+    }
+
+    /** A handler's exception becomes a 500 and costs nothing more: the connection goes on. */
+    @Test
+    void handlerExceptionGives500AndTheConnectionGoesOn() throws IOException {
+        RawClient client = connect(start());
+        client.send("GET /fail HTTP/1.1\r\nHost: kit\r\n\r\n");
+        assertEquals(lines("HTTP/1.1 500 Internal Server Error", "content-type: text/plain; charset=utf-8",
+                "Content-Length: 22", "Date: <date>", "", "Internal Server Error\n"), client.read().text());
+        assertEquals(HELLO, client.send(GET_HELLO).read().text());
+    }
+
+    /** RFC 9112 section 9.6: requests received before the client half-closed are still answered. */
+    @Test
+    void requestsBeforeAHalfCloseAreAnswered() throws IOException {
+        RawClient client = connect(start());
+        client.send(GET_HELLO + GET_HELLO);
+        client.shutdownOutput();
+        assertEquals(HELLO, client.read().text());
+        assertEquals(HELLO, client.read().text());
+        assertTrue(client.closedByServer());
+    }
+
+    private void assertErrorThenClose(int status, String request) throws IOException {
+        assertErrorThenClose(start(), status, request);
+    }
+}
