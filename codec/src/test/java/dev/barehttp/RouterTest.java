@@ -11,6 +11,7 @@ import dev.barehttp.codec.RequestHead;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class RouterTest {
@@ -218,13 +219,13 @@ class RouterTest {
 
     @Test
     void literalRouteLeavesNoPathParameters() throws Exception {
-        Map<String, String>[] seen = new Map[1];
+        AtomicReference<Map<String, String>> seen = new AtomicReference<>();
         Router router = Router.builder().get("/plain", r -> {
-            seen[0] = r.pathParameters();
+            seen.set(r.pathParameters());
             return Response.of(204);
         }).build();
         call(router, "GET", "/plain");
-        assertTrue(seen[0].isEmpty());
+        assertTrue(seen.get().isEmpty());
     }
 
     @Test
