@@ -1,0 +1,29 @@
+package dev.barehttp.transport.nio;
+
+import dev.barehttp.spi.ConnectionIO;
+import java.io.IOException;
+
+/**
+ * The {@link ConnectionIO} of a handler running on the selector thread ({@code nio.handlersOnLoop}).
+ * It never blocks: such a handler only runs when its whole request has arrived, and what the socket
+ * does not take now stays buffered for the loop to write after the handler returns.
+ */
+final class LoopIO implements ConnectionIO {
+    private NioConnection current;
+
+    void attach(NioConnection connection) {
+        current = connection;
+    }
+
+    /** Cannot happen for a request received whole; refuses rather than blocking the loop. */
+    @Override
+    public void awaitInput() throws IOException {
+        throw new IOException("a handler on the selector thread needed body bytes that have not arrived");
+    }
+
+    /** Writes what the socket takes now; the rest waits for the loop. */
+    @Override
+    public void flush() throws IOException {
+        current.writeOutput();
+    }
+}

@@ -1,0 +1,46 @@
+package dev.barehttp.transport.nio;
+
+import dev.barehttp.spi.ServerSettings;
+
+/**
+ * The {@code nio.*} options, read once at start; see {@link NioTransport} for their meaning.
+ *
+ * @param selectors number of selector threads
+ * @param handlersOnLoop answer fully received requests on the selector thread
+ * @param virtualThreads run handlers on virtual threads when the JVM has them
+ * @param handlerThreads size of the platform-thread pool otherwise
+ * @param readBufferSize bytes read at once, per selector thread
+ * @param backlog listen backlog
+ * @param lingerMillis how long a closing connection discards input after its final response
+ */
+record NioOptions(int selectors, boolean handlersOnLoop, boolean virtualThreads, int handlerThreads,
+                  int readBufferSize, int backlog, long lingerMillis) {
+
+    NioOptions {
+        positive("nio.selectors", selectors);
+        positive("nio.handlerThreads", handlerThreads);
+        positive("nio.readBufferSize", readBufferSize);
+        positive("nio.backlog", backlog);
+        if (lingerMillis < 0) {
+            throw new IllegalArgumentException("nio.lingerMillis must not be negative: " + lingerMillis);
+        }
+    }
+
+    private static void positive(String name, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be positive: " + value);
+        }
+    }
+
+    /** The options of {@code settings}, with the documented defaults. */
+    static NioOptions from(ServerSettings settings) {
+        return new NioOptions(
+                settings.intOption("nio.selectors", Runtime.getRuntime().availableProcessors()),
+                settings.booleanOption("nio.handlersOnLoop", false),
+                settings.booleanOption("nio.virtualThreads", true),
+                settings.intOption("nio.handlerThreads", 200),
+                settings.intOption("nio.readBufferSize", 64 * 1024),
+                settings.intOption("nio.backlog", 1024),
+                settings.intOption("nio.lingerMillis", 1000));
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * barehttp's NIO transport: a few selector threads multiplexing non-blocking connections.
+ */
+module dev.barehttp.transport.nio {
+    requires dev.barehttp.codec;
+
+    provides dev.barehttp.spi.Transport with dev.barehttp.transport.nio.NioTransport;
+}
