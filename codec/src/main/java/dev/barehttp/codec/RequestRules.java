@@ -17,8 +17,17 @@ final class RequestRules {
     private RequestRules() {
     }
 
-    /** The body length the head declares, {@link RequestHead#CHUNKED}, or 0 for no body. */
+    /**
+     * The body length the head declares, {@link RequestHead#CHUNKED}, or 0 for no body. A CONNECT
+     * request has no content (RFC 9110 section 9.3.6): its framing fields are still checked, but
+     * what follows its head is tunnel data, never a body.
+     */
     static long bodyLength(String method, HttpVersion version, Headers headers, HttpConfig config) {
+        long length = framedLength(version, headers, config);
+        return method.equals(Methods.CONNECT) ? 0 : length;
+    }
+
+    private static long framedLength(HttpVersion version, Headers headers, HttpConfig config) {
         checkHost(version, headers, config);
         checkExpect(headers);
         boolean hasTransferEncoding = headers.contains("transfer-encoding");
