@@ -106,6 +106,13 @@ class MessageBodyLengthTest {
     }
 
     @Test
+    void rfc9110_9_3_6_connectHasNoContentWhateverItsFraming() {
+        assertEvents(ascii("CONNECT a.example:443 HTTP/1.1\r\nHost: a.example:443\r\nContent-Length: 5\r\n\r\nhello"),
+                head("CONNECT", "a.example:443", HttpVersion.HTTP_1_1, 0, "host", "a.example:443", "content-length", "5"),
+                end());
+    }
+
+    @Test
     void rfc9112_6_2_leadingZerosAreDigits() {
         assertEvents(post("Content-Length: 005\r\n", "hello"),
                 head("POST", "/", HttpVersion.HTTP_1_1, 5, "host", "x", "content-length", "005"), data("hello"), end());

@@ -1,0 +1,114 @@
+package dev.barehttp.codec;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Runs every request case of shared/conformance/llhttp-requests.jsonl (llhttp's strict mode) on a
+ * {@link ServerConnection}. A case that does not pass must be listed, with its reason, in
+ * conformance-deviations.txt next to this class; a listed case that passes fails the test too,
+ * so the list stays true.
+ */
+class LlhttpConformanceTest {
+    private static final String DATA = "shared/conformance/llhttp-requests.jsonl";
+    private static final Map<String, String> DEVIATIONS = deviations();
+    private static final AtomicInteger PASSED = new AtomicInteger();
+    private static final AtomicInteger RUN = new AtomicInteger();
+
+    /** The data file, found by walking up from the working directory; null when absent. */
+    static Path dataFile() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve(DATA);
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    @BeforeAll
+    static void dataIsThere() {
+        assumeTrue(dataFile() != null, "skipped: " + DATA + " not found in any parent of "
+                + Path.of("").toAbsolutePath() + "; the llhttp conformance cases did not run");
+    }
+
+    static Stream<ConformanceCase> cases() throws IOException {
+        Path file = dataFile();
+        if (file == null) {
+            return Stream.empty();
+        }
+        List<ConformanceCase> cases = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                cases.add(ConformanceCase.fromJson(line));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void llhttpRequestCase(ConformanceCase c) {
+        String verdict = c.verdict();
+        RUN.incrementAndGet();
+        if (verdict == null) {
+            PASSED.incrementAndGet();
+        }
+        String listed = DEVIATIONS.get(c.id());
+        if (listed == null) {
+            assertNull(verdict, () -> c.id() + " (" + c.heading() + ") fails and is not a listed deviation");
+        } else {
+            assertNotNull(verdict, () -> c.id() + " passes but is listed as a deviation (" + listed
+                    + "): remove it from conformance-deviations.txt");
+        }
+    }
+
+    @AfterAll
+    static void report() {
+        if (RUN.get() > 0) {
+            System.out.println("conformance: " + PASSED.get() + " of " + RUN.get() + " cases pass ("
+                    + DEVIATIONS.size() + " listed deviations; Host not required, as llhttp does not check it)");
+        }
+    }
+
+    /** id -> reason, from conformance-deviations.txt ({@code <id> <reason>} per line, '#' comments). */
+    private static Map<String, String> deviations() {
+        Map<String, String> map = new TreeMap<>();
+        try (InputStream in = LlhttpConformanceTest.class.getResourceAsStream("conformance-deviations.txt")) {
+            if (in == null) {
+                return map;
+            }
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String t = line.strip();
+                if (t.isEmpty() || t.startsWith("#")) {
+                    continue;
+                }
+                int space = t.indexOf(' ');
+                if (space < 0) {
+                    throw new IllegalStateException("a deviation without a reason: " + t);
+                }
+                map.put(t.substring(0, space), t.substring(space + 1).strip());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return map;
+    }
+}
