@@ -21,7 +21,7 @@ final class ChunkedBody implements BodyDecoder {
     private long chunkSize;
     private int sizeDigits;
     private int lineLength;
-    private boolean extensionStarted;
+    private final ChunkExtensions extensions = new ChunkExtensions();
     private long total;
 
     ChunkedBody(HttpConfig config) {
@@ -79,29 +79,23 @@ final class ChunkedBody implements BodyDecoder {
         if (b == '\r') {
             state = State.SIZE_LF;
         } else if (b == ';' || ByteClass.isWhitespace(b)) {
-            extensionStarted = b == ';';
+            extensions.reset();
+            extensions.accept(b);
             state = State.EXTENSION;
         } else {
             throw HttpProtocolException.badRequest("a chunk size holds a character that is not a hex digit");
         }
     }
 
-    /** chunk-ext = *( BWS ";" BWS chunk-ext-name [ BWS "=" BWS chunk-ext-val ] ), skipped within the line limit. */
+    /** chunk-ext (RFC 9112 section 7.1.1): checked by {@link ChunkExtensions}, then dropped, within the line limit. */
     private void extensionByte(byte b) {
         countLineByte();
-        if (b == '\r') {
-            if (!extensionStarted) {
-                throw HttpProtocolException.badRequest("whitespace after a chunk size without an extension");
-            }
+        if (b != '\r') {
+            extensions.accept(b);
+        } else if (extensions.complete()) {
             state = State.SIZE_LF;
-        } else if (!extensionStarted) {
-            if (b == ';') {
-                extensionStarted = true;
-            } else if (!ByteClass.isWhitespace(b)) {
-                throw HttpProtocolException.badRequest("a chunk extension does not start with ';'");
-            }
-        } else if (!ByteClass.isFieldChar(b)) {
-            throw HttpProtocolException.badRequest("a chunk extension holds a control character");
+        } else {
+            throw HttpProtocolException.badRequest("a chunk size line ends inside a chunk extension (RFC 9112 section 7.1.1)");
         }
     }
 
@@ -111,7 +105,6 @@ final class ChunkedBody implements BodyDecoder {
         }
         lineLength = 0;
         sizeDigits = 0;
-        extensionStarted = false;
         if (chunkSize == 0) {
             state = State.TRAILERS;
             trailers.reset(0);
