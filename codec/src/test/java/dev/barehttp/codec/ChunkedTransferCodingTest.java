@@ -51,6 +51,19 @@ class ChunkedTransferCodingTest {
     }
 
     @Test
+    void rfc9112_7_1_1_extensionGrammarWithBwsTokensAndQuotedStrings() {
+        assertEvents(chunked("5 ; a = b ;c;d=\"x y;\\\" z\"\t;e=\"\"\r\nhello\r\n0;f\r\n\r\n"),
+                CHUNKED_POST, data("hello"), end());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"5;", "5;;a", "5; ", "5;a ", "5;a=", "5;a= ", "5;a=\"b", "5;a=\"b\\\"", "5;a=b=c", "5;a b",
+        "5;a=b c", "5;a=\"b\"c", "5;=b", "5;a=(b)", "5;a\"b\"", "5;\u00e9"})
+    void rfc9112_7_1_1_extensionsOutsideTheGrammarAre400(String sizeLine) {
+        assertRejected(chunked(sizeLine + "\r\nhello\r\n0\r\n\r\n"), 400);
+    }
+
+    @Test
     void rfc9112_7_1_1_extensionWithControlCharacterIs400() {
         assertRejected(chunked("5;a=\u0001\r\nhello\r\n0\r\n\r\n"), 400);
     }
