@@ -4,6 +4,9 @@ import dev.barehttp.Handler;
 import dev.barehttp.Request;
 import dev.barehttp.Response;
 import dev.barehttp.codec.HttpProtocolException;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -12,8 +15,9 @@ import java.nio.file.Path;
 /**
  * Wraps a {@link Handler} and prints one line per request:
  * {@code remote method target status bytes duration}, e.g.
- * {@code 127.0.0.1:50412 GET /users/7 200 27 0.3ms}. Bytes is the body length when it is known
- * before sending (bytes or a file), {@code -} for a streamed body; the duration is the handler's.
+ * {@code 127.0.0.1:50412 GET /users/7 200 27 0.3ms}. Bytes is the body's length ({@code -} when the
+ * handler failed or a streamed body broke off); the duration runs until the body is produced, so a
+ * streamed body is logged when its writer returns.
  */
 final class AccessLog implements Handler {
     private final Handler next;
@@ -31,6 +35,10 @@ final class AccessLog implements Handler {
         long start = System.nanoTime();
         try {
             Response response = next.handle(request);
+            if (response != null && response.body() instanceof Response.StreamBody stream) {
+                return response.withStream(out -> writeCounted(request, response.status(), stream, out, start),
+                        stream.trailers());
+            }
             log(request, response == null ? 500 : response.status(), bodyLength(response), start);
             return response;
         } catch (HttpProtocolException e) {
@@ -39,6 +47,18 @@ final class AccessLog implements Handler {
         } catch (Exception | Error e) {
             log(request, 500, "-", start);
             throw e;
+        }
+    }
+
+    private void writeCounted(Request request, int status, Response.StreamBody stream, OutputStream out,
+                              long start) throws IOException {
+        CountingOutputStream counted = new CountingOutputStream(out);
+        boolean done = false;
+        try {
+            stream.writer().writeTo(counted);
+            done = true;
+        } finally {
+            log(request, status, done ? Long.toString(counted.count) : "-", start);
         }
     }
 
@@ -66,10 +86,31 @@ final class AccessLog implements Handler {
         return "-";
     }
 
+    /** Counts the bytes a streamed body writes on their way to the connection. */
+    private static final class CountingOutputStream extends FilterOutputStream {
+        private long count;
+
+        CountingOutputStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+    }
+
     private static String fileSize(Path path) {
         try {
             return Long.toString(Files.size(path));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "-";
         }
     }

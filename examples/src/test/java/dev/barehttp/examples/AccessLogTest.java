@@ -39,8 +39,25 @@ class AccessLogTest {
     }
 
     @Test
-    void streamedBodyLogsADashForBytes() throws Exception {
-        new AccessLog(r -> Response.stream(200, o -> o.write(1)), out).handle(request("GET", "/s"));
+    void streamedBodyIsLoggedWhenItEndsWithTheBytesWritten() throws Exception {
+        Response response = new AccessLog(r -> Response.stream(200, o -> {
+            o.write(1);
+            o.write(new byte[] {2, 3, 4}, 1, 2);
+        }), out).handle(request("GET", "/s"));
+        assertEquals("", line(), "nothing is logged before the body is written");
+        ByteArrayOutputStream sent = new ByteArrayOutputStream();
+        ((Response.StreamBody) response.body()).writer().writeTo(sent);
+        assertEquals(3, sent.size());
+        assertTrue(line().startsWith("127.0.0.1:50412 GET /s 200 3 "), line());
+    }
+
+    @Test
+    void brokenStreamLogsADashForBytes() throws Exception {
+        Response response = new AccessLog(r -> Response.stream(200, o -> {
+            throw new java.io.IOException("peer gone");
+        }), out).handle(request("GET", "/s"));
+        assertThrows(java.io.IOException.class,
+                () -> ((Response.StreamBody) response.body()).writer().writeTo(new ByteArrayOutputStream()));
         assertTrue(line().startsWith("127.0.0.1:50412 GET /s 200 - "), line());
     }
 

@@ -9,6 +9,7 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,9 +42,11 @@ class TransportSwapTest {
         return Path.of(basedir).toAbsolutePath().getParent();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"blocking", "nio"})
-    void examplesWithOneTransportOnTheClassPathUseIt(String transport) throws Exception {
+    /** A child JVM running the demo with one transport, and the lines it printed. */
+    private record Child(Process process, BlockingQueue<String> lines, String startup) {
+    }
+
+    private static Child launch(String transport) throws Exception {
         Path root = projectRoot();
         Path transportClasses = root.resolve("transport-" + transport).resolve("target/classes");
         assumeTrue(Files.isRegularFile(transportClasses.resolve(SERVICE)),
@@ -51,26 +54,70 @@ class TransportSwapTest {
         String classPath = String.join(File.pathSeparator, root.resolve("codec/target/classes").toString(),
                 transportClasses.toString(), root.resolve("examples/target/classes").toString());
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process child = new ProcessBuilder(java, "-cp", classPath, Main.class.getName(), "--port", "0")
+        Process process = new ProcessBuilder(java, "-cp", classPath, Main.class.getName(), "--port", "0")
                 .redirectErrorStream(true).start();
-        try {
-            BlockingQueue<String> lines = readLines(child);
-            String startup = lines.poll(30, TimeUnit.SECONDS);
-            assertNotNull(startup, "no startup line within 30 s");
-            Matcher m = STARTUP.matcher(startup);
-            assertTrue(m.matches(), "startup line: " + startup);
-            assertEquals(transport, m.group(2));
-            int port = Integer.parseInt(m.group(1));
-            assertTrue(port > 0, "the real bound port, not 0: " + startup);
-            assertEquals("Hello, World!", plaintext(port));
+        BlockingQueue<String> lines = readLines(process);
+        String startup = lines.poll(30, TimeUnit.SECONDS);
+        return new Child(process, lines, startup);
+    }
 
-            // Process.destroy() would close the streams; the handle only sends SIGTERM.
-            child.toHandle().destroy();
-            assertEquals("barehttp: shutting down gracefully...", lines.poll(30, TimeUnit.SECONDS));
-            assertEquals("barehttp: stopped", lines.poll(30, TimeUnit.SECONDS));
-            assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child exits after the shutdown");
+    private static int port(Child child, String transport) {
+        assertNotNull(child.startup(), "no startup line within 30 s");
+        Matcher m = STARTUP.matcher(child.startup());
+        assertTrue(m.matches(), "startup line: " + child.startup());
+        assertEquals(transport, m.group(2));
+        int port = Integer.parseInt(m.group(1));
+        assertTrue(port > 0, "the real bound port, not 0: " + child.startup());
+        return port;
+    }
+
+    /** Sends SIGTERM (Process.destroy() would also close the streams) and expects the two shutdown lines. */
+    private static void terminate(Child child) throws InterruptedException {
+        child.process().toHandle().destroy();
+        assertEquals("barehttp: shutting down gracefully...", child.lines().poll(30, TimeUnit.SECONDS));
+        assertEquals("barehttp: stopped", child.lines().poll(30, TimeUnit.SECONDS));
+        assertTrue(child.process().waitFor(30, TimeUnit.SECONDS), "the child exits after the shutdown");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"blocking", "nio"})
+    void examplesWithOneTransportOnTheClassPathUseIt(String transport) throws Exception {
+        Child child = launch(transport);
+        try {
+            assertEquals("Hello, World!", plaintext(port(child, transport)));
+            terminate(child);
         } finally {
-            child.destroyForcibly();
+            child.process().destroyForcibly();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"blocking", "nio"})
+    void sigtermLetsTheRequestInFlightFinish(String transport) throws Exception {
+        Child child = launch(transport);
+        try {
+            int port = port(child, transport);
+            try (Socket socket = new Socket("127.0.0.1", port)) {
+                socket.setSoTimeout(30_000);
+                socket.getOutputStream().write("GET /stream?n=8 HTTP/1.1\r\nHost: x\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                BufferedReader in = new BufferedReader(
+                        new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+                StringBuilder received = new StringBuilder();
+                while (!received.toString().contains("line 1 of 8")) {
+                    received.append(in.readLine()).append('\n');
+                }
+                child.process().toHandle().destroy();
+                for (String line; (line = in.readLine()) != null; ) {
+                    received.append(line).append('\n');
+                }
+                // Each chunk's data ends with its own LF before the chunk's CRLF; then the last chunk.
+                assertTrue(received.toString().endsWith("line 8 of 8\n\n0\n\n"), "the whole stream: " + received);
+            }
+            assertEquals("barehttp: shutting down gracefully...", child.lines().poll(30, TimeUnit.SECONDS));
+            assertEquals("barehttp: stopped", child.lines().poll(30, TimeUnit.SECONDS));
+        } finally {
+            child.process().destroyForcibly();
         }
     }
 
