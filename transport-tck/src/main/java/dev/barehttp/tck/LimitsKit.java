@@ -84,6 +84,18 @@ public abstract class LimitsKit extends TransportKit {
         assertTrue(client.closedByServer(), "a byte arrived on an idle connection");
     }
 
+    /** HttpConfig.writeTimeoutMillis: a client that takes no output for that long is disconnected. */
+    @Test
+    void clientThatStopsReadingIsDisconnected() throws Exception {
+        HttpServer server = startWith(HttpConfig.defaults().withTimeouts(LONG_MILLIS, LONG_MILLIS, LONG_MILLIS,
+                SHORT_MILLIS));
+        RawClient client = connect(server);
+        client.send("GET /generate?size=" + (256L * 1024 * 1024) + " HTTP/1.1\r\nHost: kit\r\n\r\n");
+        awaitOpenConnections(server, 1);
+        awaitOpenConnections(server, 0);
+        assertEquals(0, server.openConnections(), "the stalled connection is still open");
+    }
+
     /** ServerSettings.maxConnections: one connection over the limit gets 503 and a close; the others go on. */
     @Test
     void connectionOverTheLimitGets503AndOthersGoOn() throws IOException {
@@ -110,11 +122,15 @@ public abstract class LimitsKit extends TransportKit {
         RawClient first = connect(server);
         assertEquals(HELLO, first.send(GET_HELLO).read().text());
         first.close();
-        long giveUp = System.nanoTime() + 5_000_000_000L;
-        while (server.openConnections() > 0 && System.nanoTime() < giveUp) {
-            Thread.sleep(10);
-        }
+        awaitOpenConnections(server, 0);
         assertEquals(0, server.openConnections());
         assertEquals(HELLO, connect(server).send(GET_HELLO).read().text());
+    }
+
+    private static void awaitOpenConnections(HttpServer server, int count) throws InterruptedException {
+        long giveUp = System.nanoTime() + 10_000_000_000L;
+        while (server.openConnections() != count && System.nanoTime() < giveUp) {
+            Thread.sleep(10);
+        }
     }
 }
