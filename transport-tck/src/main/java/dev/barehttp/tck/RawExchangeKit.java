@@ -4,7 +4,9 @@ import static dev.barehttp.tck.RawResponse.lines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.barehttp.HttpServer;
 import java.io.IOException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -206,6 +208,84 @@ public abstract class RawExchangeKit extends TransportKit {
         assertEquals(HELLO, client.read().text());
         assertEquals(HELLO, client.read().text());
         assertTrue(client.closedByServer());
+    }
+
+    /** RFC 9112 section 9.3.2: a long run of pipelined requests, in one write, is answered in order. */
+    @Test
+    void manyPipelinedRequestsAreAnsweredInOrder() throws IOException {
+        RawClient client = connect(start());
+        StringBuilder requests = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            String body = "request " + i;
+            requests.append("POST /echo HTTP/1.1\r\nHost: kit\r\nContent-Length: ").append(body.length())
+                    .append("\r\n\r\n").append(body);
+        }
+        client.send(requests.toString());
+        for (int i = 0; i < 200; i++) {
+            assertEquals("request " + i, client.read().bodyText());
+        }
+    }
+
+    /** The codec takes bytes in any fragments: a request sent one byte per write is answered. */
+    @Test
+    void requestSentOneByteAtATimeIsAnswered() throws IOException {
+        RawClient client = connect(start());
+        for (byte b : "POST /echo HTTP/1.1\r\nHost: kit\r\nContent-Length: 3\r\n\r\nabc"
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII)) {
+            client.send(new byte[] {b});
+        }
+        assertEquals("abc", client.read().bodyText());
+        assertEquals(HELLO, client.send(GET_HELLO).read().text());
+    }
+
+    /** A file body is sent whole with Content-Length, whatever means the transport uses to send it. */
+    @Test
+    void fileResponseIsSentWholeWithContentLength() throws IOException {
+        RawClient client = connect(start());
+        long size = 3L * 1024 * 1024 + 7;
+        client.send("GET /file?size=" + size + " HTTP/1.1\r\nHost: kit\r\n\r\n");
+        RawResponse response = client.read();
+        assertEquals(200, response.status(), response::text);
+        assertEquals(String.valueOf(size), response.header("Content-Length"));
+        assertEquals(GeneratedBody.sha256(size), GeneratedBody.sha256(new java.io.ByteArrayInputStream(response.body())));
+        client.send("HEAD /file?size=" + size + " HTTP/1.1\r\nHost: kit\r\n\r\n" + GET_HELLO);
+        assertEquals(lines("HTTP/1.1 200 OK", "content-type: application/octet-stream", "Content-Length: " + size,
+                "Date: <date>", "", ""), client.readHeadResponse().text());
+        assertEquals(HELLO, client.read().text());
+    }
+
+    /** HttpConfig.maxDrainSize: a small body the handler did not read is discarded and the connection goes on. */
+    @Test
+    void unreadSmallBodyIsDiscardedAndTheConnectionGoesOn() throws IOException {
+        RawClient client = connect(start());
+        String body = "x".repeat(10_000);
+        client.send("POST /hello HTTP/1.1\r\nHost: kit\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+        assertEquals(HELLO, client.read().text());
+        assertEquals(HELLO, client.send(GET_HELLO).read().text());
+    }
+
+    /** HttpConfig.maxDrainSize: an unread body too large to discard ends the connection after the response. */
+    @Test
+    void unreadLargeBodyClosesTheConnection() throws IOException {
+        RawClient client = connect(start());
+        client.send("POST /hello HTTP/1.1\r\nHost: kit\r\nContent-Length: 10000000\r\n\r\n");
+        assertEquals(lines("HTTP/1.1 200 OK", "content-type: text/plain; charset=utf-8", "Content-Length: 5",
+                "Date: <date>", "Connection: close", "", "hello"), client.read().text());
+        assertTrue(client.closedByServer());
+    }
+
+    /** Transport contract: a handler that blocks holds up its own connection only. */
+    @Test
+    void slowHandlerDoesNotHoldUpOtherConnections() throws Exception {
+        HttpServer server = start();
+        RawClient slow = connect(server);
+        slow.send("GET /slow HTTP/1.1\r\nHost: kit\r\n\r\n");
+        assertTrue(handler.slowEntered.await(RawClient.READ_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS));
+        for (int i = 0; i < 3; i++) {
+            assertEquals(HELLO, connect(server).send(GET_HELLO).read().text());
+        }
+        handler.slowRelease.countDown();
+        assertEquals("finally", slow.read().bodyText());
     }
 
     private void assertErrorThenClose(int status, String request) throws IOException {
