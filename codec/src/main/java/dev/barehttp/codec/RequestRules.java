@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The rules a complete request head must satisfy before its body can be framed:
  * <ul>
- *   <li>Host: exactly one in HTTP/1.1, at most one in HTTP/1.0 (RFC 9112 section 3.2);</li>
+ *   <li>Host: exactly one in HTTP/1.1, at most one in HTTP/1.0, with a valid value (RFC 9112 section 3.2);</li>
  *   <li>message body length (RFC 9112 section 6.3): Transfer-Encoding with Content-Length is refused,
  *       so is Transfer-Encoding in HTTP/1.0 (section 6.1), a final coding other than chunked, and a
  *       Content-Length that is not digits or whose repeated values differ; a coding other than
@@ -65,6 +65,9 @@ final class RequestRules {
         }
         if (hosts == 0 && version == HttpVersion.HTTP_1_1 && config.requireHost()) {
             throw HttpProtocolException.badRequest("an HTTP/1.1 request without Host (RFC 9112 section 3.2)");
+        }
+        if (hosts == 1 && !HostField.isValid(headers.get("host"))) {
+            throw HttpProtocolException.badRequest("the Host field is not uri-host [ \":\" port ] (RFC 9112 section 3.2)");
         }
     }
 
