@@ -24,7 +24,7 @@ import java.util.Locale;
 /**
  * Answers {@code GET /plaintext} with {@code Hello, World!} and anything else with an empty 404.
  * Responses are written as requests are read and flushed once when the read batch ends, so a
- * pipelined batch goes out in one write. {@code Server: netty42} has the byte length of
+ * pipelined batch goes out in one write. {@code Server: netty4.2} has the byte length of
  * {@code Server: barehttp}, so both servers send responses of the same size.
  */
 final class NettyPlaintextHandler extends ChannelInboundHandlerAdapter {
@@ -33,7 +33,7 @@ final class NettyPlaintextHandler extends ChannelInboundHandlerAdapter {
     private static final ByteBuf HELLO = Unpooled.unreleasableBuffer(
             Unpooled.directBuffer().writeBytes(RequestSamples.ascii("Hello, World!")));
     private static final AsciiString TEXT_PLAIN = AsciiString.cached("text/plain");
-    private static final AsciiString SERVER = AsciiString.cached("netty42");
+    private static final AsciiString SERVER = AsciiString.cached("netty4.2");
     private static final AsciiString HELLO_LENGTH = AsciiString.cached(Integer.toString(HELLO.readableBytes()));
 
     private static volatile DatedSecond date = new DatedSecond(0, AsciiString.EMPTY_STRING);
