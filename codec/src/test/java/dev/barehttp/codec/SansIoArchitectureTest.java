@@ -1,6 +1,7 @@
 package dev.barehttp.codec;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -15,6 +16,7 @@ class SansIoArchitectureTest {
 
     @Test
     void codecDoesNotDependOnSocketsChannelsOrThreads() {
+        assertTrue(CODEC.contain(ServerConnection.class), "the rule must see the codec's classes");
         noClasses().that().resideInAPackage("dev.barehttp.codec..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.net..", "java.nio.channels..",
                         "java.util.concurrent..")
