@@ -36,7 +36,7 @@ final class AccessLog implements Handler {
         try {
             Response response = next.handle(request);
             if (response != null && response.body() instanceof Response.StreamBody stream) {
-                return response.withStream(out -> writeCounted(request, response.status(), stream, out, start),
+                return response.withStream(sink -> writeCounted(request, response.status(), stream, sink, start),
                         stream.trailers());
             }
             log(request, response == null ? 500 : response.status(), bodyLength(response), start);
@@ -50,9 +50,9 @@ final class AccessLog implements Handler {
         }
     }
 
-    private void writeCounted(Request request, int status, Response.StreamBody stream, OutputStream out,
+    private void writeCounted(Request request, int status, Response.StreamBody stream, OutputStream sink,
                               long start) throws IOException {
-        CountingOutputStream counted = new CountingOutputStream(out);
+        CountingOutputStream counted = new CountingOutputStream(sink);
         boolean done = false;
         try {
             stream.writer().writeTo(counted);
