@@ -38,9 +38,10 @@ java -version 2>&1 | head -1 >&2
 # shellcheck disable=SC2086
 java -jar "$jar" $jmh_opts -t 1 -prof gc -rf json -rff "$results/codec.json" "$bench" >&2
 
+# The command as run: the settings given in the environment, then the script.
 command="benchmarks/codec.sh"
-if [[ -n "${JMH_OPTS:-}" || "${QUICK:-0}" == 1 ]]; then
-    command="JMH_OPTS=\"$jmh_opts\" benchmarks/codec.sh"
-fi
+[[ -n "${BENCH:-}" ]] && command="BENCH=$bench $command"
+[[ -n "${JMH_OPTS:-}" ]] && command="JMH_OPTS=\"$jmh_opts\" $command"
+[[ "${QUICK:-0}" == 1 ]] && command="QUICK=1 $command"
 python3 benchmarks/jmh_table.py "$results/codec.json" --command "$command" --label "$label" > "$results/codec.md"
 cat "$results/codec.md"

@@ -19,17 +19,31 @@
 # Environment: ROUNDS (3), DURATION (10s), WARMUP (5s, 0 = none), SERVERS ("blocking nio netty"),
 #   SCENARIOS ("keepalive pipelined c1024"), JVM_OPTS ("-Xms256m -Xmx1g"), JAVA (java), PORT (18080, first
 #   port used), BUILD (1; 0 = use the jars as they are), MVN_ARGS (extra Maven arguments, e.g. -o),
-#   IDLE (1 = afterwards run benchmarks/idle-connections.sh when it exists).
+#   IDLE (1 in a full run, 0 in a smoke run: afterwards run benchmarks/idle-connections.sh against every
+#   server, IDLE_CONNECTIONS (10000) idle keep-alive connections each, into benchmarks/results/idle.md).
 # Writes benchmarks/results/load.tsv (every run) and benchmarks/results/load.md (the tables), prints the tables.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# The command as run: the settings given in the environment, then the script.
+command="benchmarks/load.sh"
+for var in HOLD_SECONDS IDLE_CONNECTIONS IDLE JVM_OPTS SCENARIOS SERVERS WARMUP DURATION ROUNDS SMOKE; do
+    if [[ -n "${!var+set}" ]]; then
+        value="${!var}"
+        [[ "$value" == *" "* ]] && value="\"$value\""
+        command="$var=$value $command"
+    fi
+done
+
 if [[ "${SMOKE:-0}" == 1 ]]; then
     ROUNDS="${ROUNDS:-1}" DURATION="${DURATION:-2s}" WARMUP="${WARMUP:-1s}"
     label="SMOKE RUN (too short for publication)"
+    idle="${IDLE:-0}"
 else
     label=""
+    idle="${IDLE:-1}"
 fi
+idle_connections="${IDLE_CONNECTIONS:-10000}"
 rounds="${ROUNDS:-3}"
 duration="${DURATION:-10s}"
 warmup="${WARMUP:-5s}"
@@ -155,8 +169,6 @@ ensure_wrk
 build
 ulimit -n 65536 2> /dev/null || ulimit -n "$(ulimit -Hn)"
 
-command="benchmarks/load.sh"
-[[ "${SMOKE:-0}" == 1 ]] && command="SMOKE=1 benchmarks/load.sh"
 {
     echo "# label: $label"
     echo "# command: $command"
@@ -183,7 +195,29 @@ done
 python3 benchmarks/load_table.py "$results/load.tsv" > "$results/load.md"
 cat "$results/load.md"
 
-if [[ "${IDLE:-1}" == 1 && -x benchmarks/idle-connections.sh ]]; then
-    echo "running benchmarks/idle-connections.sh..." >&2
-    benchmarks/idle-connections.sh
+# Idle keep-alive connections (benchmarks/idle-connections.sh): memory per connection, every server.
+if [[ "$idle" == 1 ]]; then
+    if [[ ! -x benchmarks/idle-connections.sh ]]; then
+        echo "benchmarks/idle-connections.sh is missing: idle-connection figures skipped" >&2
+        exit 0
+    fi
+    {
+        [[ -n "$label" ]] && printf '**%s**\n\n' "$label"
+        for server in "${servers[@]}"; do
+            port=$((port + 1))
+            if [[ "$server" == netty ]]; then
+                out="$(PORT=$port SERVER_CMD="$(server_command netty '{port}')" \
+                    benchmarks/idle-connections.sh netty "$idle_connections")"
+            else
+                out="$(PORT=$port JAVA="$java_bin" JAVA_OPTS="$jvm_opts" \
+                    benchmarks/idle-connections.sh "$server" "$idle_connections")"
+            fi
+            echo "$out" | awk '/^### /{p=1} p'
+            echo
+        done
+        echo "Server JVM flags: \`$jvm_opts\`; $(nproc) cores; $("$java_bin" -version 2>&1 | head -1)."
+        echo
+        echo "Command: \`$command\` (idle part: \`benchmarks/idle-connections.sh SERVER $idle_connections\`)"
+    } > "$results/idle.md"
+    cat "$results/idle.md"
 fi
