@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Codec micro-benchmarks, barehttp beside Netty 4.2, one thread, allocation measured with -prof gc.
 #
-#   benchmarks/codec.sh                 # full run: -f 2 -wi 3 -i 5 -w 2s -r 2s (about 6 minutes)
+#   benchmarks/codec.sh                 # full run: -f 2 -wi 3 -i 5 -w 2s -r 2s (about 8 minutes)
 #   QUICK=1 benchmarks/codec.sh         # smoke run: -f 1 -wi 1 -i 2 -w 1s -r 1s (about 1 minute)
 #
 # Environment:

@@ -2,7 +2,7 @@
 # Server load benchmark: barehttp (blocking and nio transports) beside a Netty 4.2 server, with wrk,
 # over 127.0.0.1 only, every run bounded in time.
 #
-#   benchmarks/load.sh              # full run: 3 rounds x 3 scenarios x 3 servers, 5 s warm-up + 10 s each (~13 min)
+#   benchmarks/load.sh              # full run: 3 rounds x 3 scenarios x 3 servers, 5 s warm-up + 10 s each, then idle connections (about 10 minutes)
 #   SMOKE=1 benchmarks/load.sh      # smoke run: 1 round, 1 s warm-up + 2 s each (~1 min)
 #
 # Scenarios (wrk, 1 thread, GET /plaintext):
