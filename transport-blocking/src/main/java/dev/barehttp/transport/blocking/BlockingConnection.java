@@ -11,7 +11,6 @@ import dev.barehttp.spi.Exchange;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -40,6 +39,7 @@ import java.net.SocketTimeoutException;
 final class BlockingConnection implements Runnable, ConnectionIO {
     private static final System.Logger LOG = System.getLogger("dev.barehttp");
     private static final int READ_BUFFER_SIZE = 16 * 1024;
+    private static final long QUIET_MILLIS = 1_000;
 
     private final BlockingServer server;
     private final Socket socket;
@@ -47,9 +47,9 @@ final class BlockingConnection implements Runnable, ConnectionIO {
     private final Handler handler;
     private final boolean secure;
     private final long writeTimeoutMillis;
-    private final byte[] buffer = new byte[READ_BUFFER_SIZE];
+    private byte[] buffer;
     private InputStream in;
-    private OutputStream out;
+    private ServerConnection.OutputSink out;
     private boolean inputEnded;
 
     private volatile boolean waitingForRequest;
@@ -71,7 +71,7 @@ final class BlockingConnection implements Runnable, ConnectionIO {
     public void run() {
         try {
             in = socket.getInputStream();
-            out = socket.getOutputStream();
+            out = socket.getOutputStream()::write;
             serve();
         } catch (IOException e) {
             // The peer left, a deadline passed, or the server closed the socket: nobody to answer.
@@ -114,13 +114,12 @@ final class BlockingConnection implements Runnable, ConnectionIO {
     /** Waits for bytes between events; false when the connection must close (deadline passed, shutdown). */
     private boolean awaitNextBytes() throws IOException {
         if (!connection.isIdle()) {
-            return fill();
+            return fill(false);
         }
-        connection.trimBuffers();
         waitingForRequest = true;
         try {
             // Checked after announcing the wait, so a shutdown either sees the wait or is seen here.
-            return !shutdownAsked && fill();
+            return !shutdownAsked && fill(true);
         } finally {
             waitingForRequest = false;
         }
@@ -129,7 +128,7 @@ final class BlockingConnection implements Runnable, ConnectionIO {
     @Override
     public void awaitInput() throws IOException {
         flush();
-        if (!fill()) {
+        if (!fill(false)) {
             throw new SocketTimeoutException("the request body stalled past its deadline");
         }
     }
@@ -137,12 +136,15 @@ final class BlockingConnection implements Runnable, ConnectionIO {
     /**
      * Reads once into the connection, with the socket timeout set to the codec's next deadline.
      *
+     * @param idle the connection waits for its next request: after a quiet second its buffers are
+     *     released, so that thousands of idle keep-alive connections hold little memory
      * @return false when the deadline passed: what {@link ServerConnection#expire} queued was written
      */
-    private boolean fill() throws IOException {
+    private boolean fill(boolean idle) throws IOException {
         if (inputEnded) {
             throw new EOFException("the peer ended its input and the codec wants more");
         }
+        long quietUntil = idle ? now() + QUIET_MILLIS : Long.MAX_VALUE;
         while (true) {
             long deadline = connection.nextDeadline();
             long now = now();
@@ -150,20 +152,33 @@ final class BlockingConnection implements Runnable, ConnectionIO {
                 flush();
                 return false;
             }
-            socket.setSoTimeout(deadline == Long.MAX_VALUE ? 0 : (int) Math.min(Integer.MAX_VALUE,
-                    Math.max(1, deadline - now)));
+            if (now >= quietUntil) {
+                connection.trimBuffers();
+                buffer = null;
+                quietUntil = Long.MAX_VALUE;
+            }
+            long wakeUp = Math.min(deadline, quietUntil);
+            socket.setSoTimeout(wakeUp == Long.MAX_VALUE ? 0 : (int) Math.min(Integer.MAX_VALUE,
+                    Math.max(1, wakeUp - now)));
             try {
-                int n = in.read(buffer);
-                if (n < 0) {
-                    inputEnded = true;
-                    connection.receiveEndOfInput();
-                } else {
-                    connection.receive(buffer, 0, n);
-                }
+                readOnce();
                 return true;
             } catch (SocketTimeoutException e) {
-                // Go round: the deadline is checked against the clock, which also covers a moved deadline.
+                // Go round: the clock decides whether a deadline passed or the connection just went quiet.
             }
+        }
+    }
+
+    private void readOnce() throws IOException {
+        if (buffer == null) {
+            buffer = new byte[READ_BUFFER_SIZE];
+        }
+        int n = in.read(buffer);
+        if (n < 0) {
+            inputEnded = true;
+            connection.receiveEndOfInput();
+        } else {
+            connection.receive(buffer, 0, n);
         }
     }
 
@@ -176,7 +191,7 @@ final class BlockingConnection implements Runnable, ConnectionIO {
             writeDeadline = now() + writeTimeoutMillis;
         }
         try {
-            connection.writeOutputTo(out::write);
+            connection.writeOutputTo(out);
         } finally {
             writeDeadline = Long.MAX_VALUE;
         }

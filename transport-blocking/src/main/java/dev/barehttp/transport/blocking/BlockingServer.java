@@ -194,7 +194,10 @@ final class BlockingServer implements TransportServer {
             for (BlockingConnection c : connections) {
                 c.forceClose();
             }
-            threads.shutdownNow();
+            // Connections still queued for a pool thread never ran: nobody else will drop them.
+            for (Runnable neverRan : threads.shutdownNow()) {
+                connections.remove(neverRan);
+            }
             if (!awaitThreads(FORCED_EXIT_WAIT_MILLIS)) {
                 LOG.log(System.Logger.Level.WARNING, connections.size()
                         + " handler threads ignored the interrupt and are still running after close");
