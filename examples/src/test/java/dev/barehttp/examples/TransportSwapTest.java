@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.barehttp.Router;
+import dev.barehttp.spi.Transport;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -15,9 +17,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ServiceLoader;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -36,10 +38,19 @@ class TransportSwapTest {
             Pattern.compile("barehttp demo listening on http://127\\.0\\.0\\.1:(\\d+) \\(transport: (\\w+)\\)");
     private static final String SERVICE = "META-INF/services/dev.barehttp.spi.Transport";
 
-    private static Path projectRoot() {
-        String basedir = System.getProperty("barehttp.examples.basedir");
-        assertNotNull(basedir, "surefire sets barehttp.examples.basedir to the examples module's directory");
-        return Path.of(basedir).toAbsolutePath().getParent();
+    /** Where {@code type} was loaded from: a module's jar, or its target/classes in a reactor build. */
+    private static String locationOf(Class<?> type) throws Exception {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    }
+
+    /** The class path entry of the transport named {@code name}, or null when it is not on the test class path. */
+    private static String transportLocation(String name) throws Exception {
+        for (Transport transport : ServiceLoader.load(Transport.class)) {
+            if (transport.name().equals(name)) {
+                return locationOf(transport.getClass());
+            }
+        }
+        return null;
     }
 
     /** A child JVM running the demo with one transport, and the lines it printed. */
@@ -47,12 +58,11 @@ class TransportSwapTest {
     }
 
     private static Child launch(String transport) throws Exception {
-        Path root = projectRoot();
-        Path transportClasses = root.resolve("transport-" + transport).resolve("target/classes");
-        assumeTrue(Files.isRegularFile(transportClasses.resolve(SERVICE)),
-                "transport-" + transport + " is not built yet (no " + SERVICE + " in " + transportClasses + ")");
-        String classPath = String.join(File.pathSeparator, root.resolve("codec/target/classes").toString(),
-                transportClasses.toString(), root.resolve("examples/target/classes").toString());
+        String transportEntry = transportLocation(transport);
+        assumeTrue(transportEntry != null, "transport " + transport + " is not on the class path yet (no "
+                + SERVICE + " entry names it): build and install barehttp-transport-" + transport);
+        String classPath = String.join(File.pathSeparator, locationOf(Router.class), transportEntry,
+                locationOf(Main.class));
         String java = ProcessHandle.current().info().command().orElse("java");
         Process process = new ProcessBuilder(java, "-cp", classPath, Main.class.getName(), "--port", "0")
                 .redirectErrorStream(true).start();
