@@ -9,6 +9,7 @@ final class RequestTargets {
     }
 
     static void check(String method, String target) {
+        checkPercentEncoding(target);
         char first = target.charAt(0);
         if (method.equals(Methods.CONNECT)) {
             checkAuthorityForm(target);
@@ -20,6 +21,16 @@ final class RequestTargets {
             }
         } else if (!isAbsoluteForm(target)) {
             throw HttpProtocolException.badRequest("the request-target is in no known form");
+        }
+    }
+
+    /** pct-encoded = "%" HEXDIG HEXDIG (RFC 3986 section 2.1): a lone '%' would decode differently in each reader. */
+    private static void checkPercentEncoding(String target) {
+        for (int i = target.indexOf('%'); i >= 0; i = target.indexOf('%', i + 1)) {
+            if (i + 2 >= target.length() || ByteClass.hexValue((byte) target.charAt(i + 1)) < 0
+                    || ByteClass.hexValue((byte) target.charAt(i + 2)) < 0) {
+                throw HttpProtocolException.badRequest("a '%' in the request-target is not followed by two hex digits");
+            }
         }
     }
 
