@@ -28,7 +28,9 @@ final class Generators {
     }
 
     static Arbitrary<String> targets() {
-        return Arbitraries.strings().withChars(TARGET_CHARS.toCharArray()).ofMaxLength(30).map(s -> "/" + s);
+        // every '%' becomes a pct-encoded octet, as RFC 3986 section 2.1 requires
+        return Arbitraries.strings().withChars(TARGET_CHARS.toCharArray()).ofMaxLength(30)
+                .map(s -> "/" + s.replace("%", "%4a"));
     }
 
     static Arbitrary<String> fieldNames() {

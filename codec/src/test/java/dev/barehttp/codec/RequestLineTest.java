@@ -105,6 +105,18 @@ class RequestLineTest {
         assertRejected(ascii("GET " + target + " HTTP/1.1\r\nHost: x\r\n\r\n"), 400);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/a%", "/a%2", "/a%zz", "/%g0", "/a?b=%"})
+    void rfc3986_2_1_percentNotFollowedByTwoHexDigitsIs400(String target) {
+        assertRejected(ascii("GET " + target + " HTTP/1.1\r\nHost: x\r\n\r\n"), 400);
+    }
+
+    @Test
+    void rfc3986_2_1_percentEncodingIsKeptAsReceived() {
+        assertEvents(ascii("GET /a%20b%2F?q=%c3%A9 HTTP/1.1\r\nHost: x\r\n\r\n"),
+                head("GET", "/a%20b%2F?q=%c3%A9", HttpVersion.HTTP_1_1, 0, "host", "x"), end());
+    }
+
     @Test
     void rfc9112_2_2_leadingEmptyLinesAreIgnored() {
         assertEvents(ascii("\r\n\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\n\r\n"),
