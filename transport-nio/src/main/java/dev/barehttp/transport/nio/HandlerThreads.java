@@ -1,6 +1,5 @@
 package dev.barehttp.transport.nio;
 
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -14,11 +13,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class HandlerThreads {
     private final ThreadFactory virtualThreads;
-    private final ExecutorService pool;
+    private final ThreadPoolExecutor pool;
     private final AtomicInteger running = new AtomicInteger();
     private final Object idle = new Object();
 
-    private HandlerThreads(ThreadFactory virtualThreads, ExecutorService pool) {
+    private HandlerThreads(ThreadFactory virtualThreads, ThreadPoolExecutor pool) {
         this.virtualThreads = virtualThreads;
         this.pool = pool;
     }
@@ -30,7 +29,8 @@ final class HandlerThreads {
             return new HandlerThreads(virtual, null);
         }
         AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(poolSize, poolSize, 30, TimeUnit.SECONDS,
+        int first = Math.min(poolSize, Runtime.getRuntime().availableProcessors());
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(first, poolSize, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), r -> {
                     Thread t = new Thread(r, "barehttp-nio-handler-" + n.incrementAndGet());
                     t.setDaemon(true);
@@ -59,7 +59,12 @@ final class HandlerThreads {
 
     /** Runs {@code task} on a handler thread. */
     void execute(Runnable task) {
-        running.incrementAndGet();
+        int busy = running.incrementAndGet();
+        if (pool != null && busy > pool.getCorePoolSize() && busy <= pool.getMaximumPoolSize()) {
+            // A pool adds a thread per task until it reaches its core size, even when threads are
+            // idle; growing the core only when every thread is busy keeps the pool as small as the load.
+            pool.setCorePoolSize(busy);
+        }
         Runnable counted = () -> {
             try {
                 task.run();
