@@ -84,6 +84,17 @@ class PipeliningTest {
     }
 
     @Test
+    void fragments_directByteBufferFromAnOffset() {
+        ServerConnection conn = new ServerConnection(HttpConfig.defaults());
+        byte[] wire = Exchanges.ascii("xx" + TWO);
+        java.nio.ByteBuffer direct = java.nio.ByteBuffer.allocateDirect(wire.length).put(wire).flip().position(2);
+        conn.receive(direct);
+        assertEquals(get("/1"), conn.nextEvent());
+        assertEquals(end(), conn.nextEvent());
+        assertEquals(0, direct.remaining());
+    }
+
+    @Test
     void fragments_oneByteAtATimeThroughAPipeline() {
         Exchanges.assertEvents(Exchanges.ascii(TWO), get("/1"), end(),
                 head("POST", "/2", HttpVersion.HTTP_1_1, 3, "host", "example.com", "content-length", "3"), data("abc"), end());

@@ -249,6 +249,38 @@ class ResponseWriterTest {
     }
 
     @Test
+    void rfc9112_7_1_2_trailersAreDroppedWithoutChunkedFraming() {
+        ServerConnection conn = answeringGet();
+        conn.response().status(200).contentLength(2).write(bytes("ok")).end(Headers.of("X-Sum", "1"));
+        String out = output(conn);
+        assertTrue(out.endsWith("\r\n\r\nok") && !out.contains("X-Sum"), out);
+    }
+
+    @Test
+    void bodySentDirectlyCountsTowardsTheDeclaredLength() {
+        ServerConnection conn = answeringGet();
+        conn.response().status(200).contentLength(10).commit();
+        output(conn);
+        conn.response().bodySentDirectly(10).end();
+        assertTrue(conn.response().persistent());
+        ServerConnection over = answeringGet();
+        over.response().status(200).contentLength(3).commit();
+        output(over);
+        assertThrows(IllegalStateException.class, () -> over.response().bodySentDirectly(4));
+        ServerConnection chunked = answeringGet();
+        chunked.response().status(200).commit();
+        assertThrows(IllegalStateException.class, () -> chunked.response().bodySentDirectly(1));
+    }
+
+    @Test
+    void errorResponseToHeadHasNoBody() {
+        ServerConnection conn = answering("HEAD / HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertTrue(conn.respondToError(HttpProtocolException.badRequest("bad")));
+        String out = output(conn);
+        assertTrue(out.startsWith("HTTP/1.1 400 Bad Request\r\n") && out.endsWith("\r\n\r\n"), out);
+    }
+
+    @Test
     void transferEncodingSetByHandIsRefused() {
         ServerConnection conn = answeringGet();
         conn.response().status(200);
