@@ -31,7 +31,7 @@ mkdir -p "$results"
 if [[ "${BUILD:-1}" == 1 ]]; then
     echo "building the benchmarks jar..." >&2
     # shellcheck disable=SC2086
-    mvn -B -q ${MVN_ARGS:-} -Pbench -Dmaven.test.skip=true -pl benchmarks -am package
+    mvn -B -q ${MVN_ARGS:-} -Pbench -Dmaven.test.skip=true -pl benchmarks -am package >&2
 fi
 
 java -version 2>&1 | head -1 >&2

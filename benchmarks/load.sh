@@ -74,7 +74,7 @@ build() {
     if [[ "${BUILD:-1}" == 1 ]]; then
         echo "building the examples and benchmarks jars..." >&2
         # shellcheck disable=SC2086
-        mvn -B -q ${MVN_ARGS:-} -Pbench -Dmaven.test.skip=true -pl examples,benchmarks -am package
+        mvn -B -q ${MVN_ARGS:-} -Pbench -Dmaven.test.skip=true -pl examples,benchmarks -am package >&2
     fi
     for jar in "$examples_jar" "$bench_jar"; do
         [[ -f "$jar" ]] || { echo "missing $jar (run without BUILD=0)" >&2; exit 1; }
