@@ -67,6 +67,8 @@ public final class KitHandler implements Handler {
             case "/file":
                 return Response.file(generatedFile(Long.parseLong(request.queryParameter("size"))))
                         .withHeader("Content-Type", "application/octet-stream");
+            case "/secure":
+                return Response.text(200, "secure=" + request.isSecure());
             case "/slow":
                 slowEntered.countDown();
                 slowRelease.await();

@@ -1,0 +1,11 @@
+package dev.barehttp.transport.blocking;
+
+import dev.barehttp.tck.TlsKit;
+
+/** The transport test kit's {@link TlsKit} on the blocking transport (an SSLServerSocket). */
+class BlockingTlsTest extends TlsKit {
+    @Override
+    protected String transportName() {
+        return "blocking";
+    }
+}
