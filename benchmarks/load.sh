@@ -156,7 +156,11 @@ measure() {
     fi
     local result hwm
     result="$(run_wrk "$scenario" "$port" "$duration")"
-    hwm="$(awk '/^VmHWM:/ {print $2}' "/proc/$server_pid/status")"
+    hwm="$(awk '/^VmHWM:/ {print $2}' "/proc/$server_pid/status" 2> /dev/null || true)"
+    if [[ -z "$hwm" ]]; then
+        echo "WARNING: server $server died during $scenario (round $round); log: $logs/$server-$port.log" >&2
+        hwm=0
+    fi
     stop_server
     # RESULT key=value ... -> values in a fixed column order
     local values
