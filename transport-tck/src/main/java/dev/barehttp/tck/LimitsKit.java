@@ -58,6 +58,28 @@ public abstract class LimitsKit extends TransportKit {
                 + "8\r\n12345678\r\n8\r\n12345678\r\n0\r\n\r\n");
     }
 
+    /**
+     * RFC 9112 section 9.6: an error answered while the client is still sending is not lost to a
+     * connection reset; the server stops writing, then reads what keeps coming for a while before closing.
+     */
+    @Test
+    void errorAnsweredMidUploadReachesTheClient() throws IOException {
+        HttpServer server = startWith(HttpConfig.defaults().withMaxBodySize(1024));
+        RawClient client = connect(server);
+        client.send("POST /echo HTTP/1.1\r\nHost: kit\r\nTransfer-Encoding: chunked\r\n\r\n");
+        byte[] chunk = ("4000\r\n" + "u".repeat(0x4000) + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        try {
+            for (int i = 0; i < 64; i++) {
+                client.send(chunk);
+            }
+        } catch (IOException closedWhileSending) {
+            // The server may close before all of it was sent; the response must still be readable.
+        }
+        RawResponse response = client.read();
+        assertEquals(413, response.status(), response::text);
+        assertEquals("close", response.header("Connection"), response::text);
+    }
+
     /** HttpConfig.headTimeoutMillis: a request head that stops arriving gets 408, then close. */
     @Test
     void headThatStallsGets408ThenClose() throws IOException {
