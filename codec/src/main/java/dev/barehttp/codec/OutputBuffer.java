@@ -3,7 +3,11 @@ package dev.barehttp.codec;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
-/** Encoded bytes waiting for the transport: {@code array[start, end)}, growing as needed. */
+/**
+ * Encoded bytes waiting for the transport: {@code array[start, end)}, growing as needed. Bytes
+ * written after {@link #hold()} stay invisible to the transport until {@link #release()}, so a
+ * response head is never sent half-built.
+ */
 final class OutputBuffer {
     private static final byte[] NONE = new byte[0];
     private static final int FIRST_CAPACITY = 512;
@@ -13,14 +17,28 @@ final class OutputBuffer {
     private byte[] array = NONE;
     private int start;
     private int end;
+    private int hold = -1;
 
+    /** The bytes the transport may write now. */
     int size() {
-        return end - start;
+        return (hold >= 0 ? hold : end) - start;
+    }
+
+    /** Hides what is written from now on, until {@link #release()}. */
+    void hold() {
+        if (hold < 0) {
+            hold = end;
+        }
+    }
+
+    /** Makes every written byte visible. */
+    void release() {
+        hold = -1;
     }
 
     /** A view of the pending bytes; valid until the next write into this buffer. */
     ByteBuffer view() {
-        return ByteBuffer.wrap(array, start, end - start);
+        return ByteBuffer.wrap(array, start, size());
     }
 
     byte[] array() {
@@ -39,6 +57,7 @@ final class OutputBuffer {
         if (start == end) {
             start = 0;
             end = 0;
+            hold = hold >= 0 ? 0 : -1;
             if (array.length > KEEP_CAPACITY) {
                 array = NONE;
             }
@@ -50,6 +69,7 @@ final class OutputBuffer {
             array = NONE;
             start = 0;
             end = 0;
+            hold = hold >= 0 ? 0 : -1;
         }
     }
 
@@ -108,7 +128,7 @@ final class OutputBuffer {
         if (array.length - end >= n) {
             return;
         }
-        int size = end - start;
+        int size = end - start; // held bytes included
         if (start > 0 && array.length - size >= n) {
             System.arraycopy(array, start, array, 0, size);
         } else {
@@ -119,6 +139,9 @@ final class OutputBuffer {
             array = start == 0 ? Arrays.copyOf(array, capacity) : copyFrom(capacity, size);
         }
         if (start > 0) {
+            if (hold >= 0) {
+                hold -= start;
+            }
             start = 0;
             end = size;
         }

@@ -33,6 +33,7 @@ public final class ResponseWriter {
     private long declaredLength;
     private boolean dateSet;
     private boolean saysClose;
+    private String connectionTokens;
     private ResponseFraming framing;
     private boolean persistent;
     private long written;
@@ -48,6 +49,7 @@ public final class ResponseWriter {
         declaredLength = -1;
         dateSet = false;
         saysClose = false;
+        connectionTokens = null;
         framing = null;
         written = 0;
         state = State.AWAIT_STATUS;
@@ -102,6 +104,7 @@ public final class ResponseWriter {
             throw new IllegalArgumentException("the reason phrase holds CR, LF or another control character");
         }
         this.status = status;
+        out.hold();
         byte[] line = reason == null ? StatusReasons.statusLine(status) : null;
         if (line != null) {
             out.put(line);
@@ -144,8 +147,10 @@ public final class ResponseWriter {
             throw new IllegalArgumentException("Transfer-Encoding is chosen by the codec, not set by hand");
         } else if (name.equalsIgnoreCase("date")) {
             dateSet = true;
-        } else if (name.equalsIgnoreCase("connection") && ListTokens.contains(value, "close")) {
-            saysClose = true;
+        } else if (name.equalsIgnoreCase("connection")) {
+            connectionTokens = connectionTokens == null ? value : connectionTokens + ", " + value;
+            saysClose |= ListTokens.contains(value, "close");
+            return this;
         }
         out.field(name, value);
         return this;
@@ -209,13 +214,28 @@ public final class ResponseWriter {
             out.put(HttpDate.nowBytes());
             out.crlf();
         }
-        if (!persistent && !saysClose) {
+        writeConnectionField();
+        out.crlf();
+        out.release();
+        state = State.BODY;
+    }
+
+    /**
+     * {@code Connection}: just {@code close} when the connection ends (whatever else the application
+     * listed); otherwise the application's tokens, plus {@code keep-alive} for an HTTP/1.0 client.
+     */
+    private void writeConnectionField() {
+        if (!persistent) {
             out.put(CLOSE_FIELD);
-        } else if (persistent && request.version() == HttpVersion.HTTP_1_0) {
+            return;
+        }
+        boolean http10 = request.version() == HttpVersion.HTTP_1_0;
+        if (connectionTokens != null) {
+            out.field("Connection", http10 && !ListTokens.contains(connectionTokens, "keep-alive")
+                    ? connectionTokens + ", keep-alive" : connectionTokens);
+        } else if (http10) {
             out.put(KEEP_ALIVE_FIELD);
         }
-        out.crlf();
-        state = State.BODY;
     }
 
     /** Writes all of {@code body}. */

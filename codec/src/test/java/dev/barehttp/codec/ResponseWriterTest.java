@@ -296,4 +296,29 @@ class ResponseWriterTest {
         conn.response().contentLength(2);
         assertThrows(IllegalArgumentException.class, () -> conn.response().contentLength(3));
     }
+
+    @Test
+    void headIsInvisibleUntilCommitted_noHalfHeadOnTheWire() {
+        ServerConnection conn = answeringGet();
+        conn.response().status(200).header("X-A", "1");
+        assertEquals(0, conn.pendingOutput(), "status line and fields wait for the commit");
+        conn.response().commit();
+        assertTrue(output(conn).startsWith("HTTP/1.1 200 OK\r\nX-A: 1\r\n"));
+    }
+
+    @Test
+    void rfc9112_9_6_closingResponseSaysOnlyClose_evenIfTheApplicationSaidKeepAlive() {
+        ServerConnection conn = answering("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        conn.response().status(200).header("Connection", "keep-alive").end();
+        String out = output(conn);
+        assertTrue(out.contains("Connection: close\r\n"), out);
+        assertTrue(!out.toLowerCase(java.util.Locale.ROOT).contains("keep-alive"), out);
+    }
+
+    @Test
+    void rfc9112_9_3_http10KeepAliveKeepsApplicationTokens() {
+        ServerConnection conn = answering("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+        conn.response().status(200).header("Connection", "Upgrade").end();
+        assertTrue(output(conn).contains("Connection: Upgrade, keep-alive\r\n"));
+    }
 }
