@@ -52,6 +52,16 @@ public final class KitHandler implements Handler {
             case "/stream-trailers":
                 return Response.of(200).withStream(out -> out.write(ascii("data")),
                         () -> Headers.of("Checksum", "sum-1"));
+            case "/stream-fails-late":
+                return Response.stream(200, out -> {
+                    out.write(ascii("partial"));
+                    out.flush();
+                    throw new IOException("this stream fails on purpose after its first bytes");
+                });
+            case "/stream-fails-early":
+                return Response.stream(200, out -> {
+                    throw new IOException("this stream fails on purpose before its first byte");
+                });
             case "/reject":
                 return Response.text(413, "too large\n");
             case "/fail":

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.barehttp.HttpServer;
 import dev.barehttp.codec.HttpConfig;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,7 +68,7 @@ public abstract class LimitsKit extends TransportKit {
         HttpServer server = startWith(HttpConfig.defaults().withMaxBodySize(1024));
         RawClient client = connect(server);
         client.send("POST /echo HTTP/1.1\r\nHost: kit\r\nTransfer-Encoding: chunked\r\n\r\n");
-        byte[] chunk = ("4000\r\n" + "u".repeat(0x4000) + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] chunk = ("4000\r\n" + "u".repeat(0x4000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
         try {
             for (int i = 0; i < 64; i++) {
                 client.send(chunk);

@@ -5,7 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.barehttp.HttpServer;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -231,7 +238,7 @@ public abstract class RawExchangeKit extends TransportKit {
     void requestSentOneByteAtATimeIsAnswered() throws IOException {
         RawClient client = connect(start());
         for (byte b : "POST /echo HTTP/1.1\r\nHost: kit\r\nContent-Length: 3\r\n\r\nabc"
-                .getBytes(java.nio.charset.StandardCharsets.US_ASCII)) {
+                .getBytes(StandardCharsets.US_ASCII)) {
             client.send(new byte[] {b});
         }
         assertEquals("abc", client.read().bodyText());
@@ -247,7 +254,7 @@ public abstract class RawExchangeKit extends TransportKit {
         RawResponse response = client.read();
         assertEquals(200, response.status(), response::text);
         assertEquals(String.valueOf(size), response.header("Content-Length"));
-        assertEquals(GeneratedBody.sha256(size), GeneratedBody.sha256(new java.io.ByteArrayInputStream(response.body())));
+        assertEquals(GeneratedBody.sha256(size), GeneratedBody.sha256(new ByteArrayInputStream(response.body())));
         client.send("HEAD /file?size=" + size + " HTTP/1.1\r\nHost: kit\r\n\r\n" + GET_HELLO);
         assertEquals(lines("HTTP/1.1 200 OK", "content-type: application/octet-stream", "Content-Length: " + size,
                 "Date: <date>", "", ""), client.readHeadResponse().text());
@@ -286,6 +293,58 @@ public abstract class RawExchangeKit extends TransportKit {
         }
         handler.slowRelease.countDown();
         assertEquals("finally", slow.read().bodyText());
+    }
+
+    /** A streamed body that fails before its first byte still gets a complete 500, and the connection goes on. */
+    @Test
+    void streamFailingBeforeItsFirstByteGives500() throws IOException {
+        RawClient client = connect(start());
+        client.send("GET /stream-fails-early HTTP/1.1\r\nHost: kit\r\n\r\n");
+        assertEquals(lines("HTTP/1.1 500 Internal Server Error", "content-type: text/plain; charset=utf-8",
+                "Content-Length: 22", "Date: <date>", "", "Internal Server Error\n"), client.read().text());
+        assertEquals(HELLO, client.send(GET_HELLO).read().text());
+    }
+
+    /**
+     * RFC 9112 section 8: a streamed body that fails midway ends the connection without the last chunk,
+     * so the client sees an incomplete message rather than a short one that looks whole.
+     */
+    @Test
+    void streamFailingMidwayEndsTheConnectionWithoutTheLastChunk() throws IOException {
+        RawClient client = connect(start());
+        client.send("GET /stream-fails-late HTTP/1.1\r\nHost: kit\r\n\r\n");
+        String received = client.readUntilClosed();
+        assertTrue(received.startsWith("HTTP/1.1 200 OK\r\n"), received);
+        assertTrue(received.endsWith("\r\n\r\n7\r\npartial\r\n"), received);
+    }
+
+    /** Transport contract: many clients at once are each answered correctly, none mixed with another. */
+    @Test
+    void concurrentClientsAreEachAnsweredCorrectly() throws Exception {
+        HttpServer server = start();
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < 16; c++) {
+                int id = c;
+                done.add(clients.submit(() -> {
+                    try (RawClient client = RawClient.connect(server.port())) {
+                        for (int i = 0; i < 50; i++) {
+                            String body = "client " + id + " request " + i;
+                            client.send("POST /echo HTTP/1.1\r\nHost: kit\r\nContent-Length: " + body.length()
+                                    + "\r\n\r\n" + body);
+                            assertEquals(body, client.read().bodyText());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(20, TimeUnit.SECONDS);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
     }
 
     private void assertErrorThenClose(int status, String request) throws IOException {

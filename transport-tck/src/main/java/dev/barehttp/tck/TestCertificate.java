@@ -2,6 +2,7 @@ package dev.barehttp.tck;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -41,7 +42,7 @@ public final class TestCertificate {
                 "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD)))
                 .redirectErrorStream(true).start();
         try {
-            String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new IOException("keytool failed: " + output);
             }
