@@ -136,11 +136,20 @@ final class BlockingServer implements TransportServer {
             connections.add(connection);
             threads.execute(connection);
         } catch (IOException | RejectedExecutionException e) {
-            if (connection != null) {
-                connections.remove(connection);
-            }
-            closeQuietly(socket);
+            drop(connection, socket);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // No thread could be made for it (OutOfMemoryError is how that is reported): this
+            // connection is lost, but the acceptor must live on for the others.
+            LOG.log(System.Logger.Level.WARNING, "cannot serve a connection from " + socket.getRemoteSocketAddress(), e);
+            drop(connection, socket);
         }
+    }
+
+    private void drop(BlockingConnection connection, Socket socket) {
+        if (connection != null) {
+            connections.remove(connection);
+        }
+        closeQuietly(socket);
     }
 
     /**
