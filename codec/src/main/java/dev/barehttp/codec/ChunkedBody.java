@@ -44,10 +44,21 @@ final class ChunkedBody implements BodyDecoder {
                     if (in.size() == 0) {
                         return null;
                     }
-                    framingByte(in.array()[in.start()]);
-                    in.consume(1);
+                    readFraming(in);
             }
         }
+    }
+
+    /** Feeds framing bytes to the state machine until the state leaves the framing or the input runs out. */
+    private void readFraming(InputBuffer in) {
+        byte[] a = in.array();
+        int start = in.start();
+        int p = start;
+        int end = in.end();
+        while (p < end && state != State.DATA && state != State.TRAILERS) {
+            framingByte(a[p++]);
+        }
+        in.consume(p - start);
     }
 
     private void framingByte(byte b) {
