@@ -20,16 +20,17 @@ import java.net.SocketTimeoutException;
  * answers each request through {@link Exchange}, and writes what the codec produced.
  *
  * <pre>
- *                 read (SO_TIMEOUT = codec deadline)
- *                 +------+
- *                 v      |
- *   accept --> AWAITING HEAD --head--> EXCHANGE (handler reads body, writes response)
- *                 ^   |                   |
- *                 |   | timeout, EOF,     | persistent response ended
- *                 |   | bad bytes,        |
- *                 |   | shutdown          +--------> back to AWAITING HEAD (flush first
- *                 |   v                              when no pipelined request is buffered)
- *                 |  CLOSED  <-- response says close, error, write stall, force-close
+ *             +-------------- persistent response ended ---------------+
+ *             v                                                        |
+ *   accept -> AWAITING HEAD --request head--> EXCHANGE ----------------+
+ *             |   flush, then read with          the handler reads the body
+ *             |   SO_TIMEOUT = next deadline     (awaitInput), writes the response
+ *             |                                         |
+ *             |                                         | response says close, stream failed,
+ *             | deadline passed (408 or quiet),         | socket error, write stall
+ *             | bad bytes (4xx/5xx), end of input,      |
+ *             | shutdown while idle                     v
+ *             +------------------------------------> CLOSED (flush, close the socket)
  * </pre>
  *
  * <p>Output is written only when the codec needs more input or the connection ends, so the
