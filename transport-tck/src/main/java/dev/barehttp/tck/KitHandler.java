@@ -52,6 +52,12 @@ public final class KitHandler implements Handler {
             case "/stream-trailers":
                 return Response.of(200).withStream(out -> out.write(ascii("data")),
                         () -> Headers.of("Checksum", "sum-1"));
+            case "/two-flushes":
+                return Response.stream(200, out -> {
+                    out.write(ascii("first "));
+                    out.flush();
+                    out.write(ascii("second"));
+                });
             case "/stream-fails-late":
                 return Response.stream(200, out -> {
                     out.write(ascii("partial"));

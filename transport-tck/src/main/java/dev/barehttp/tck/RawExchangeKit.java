@@ -347,6 +347,23 @@ public abstract class RawExchangeKit extends TransportKit {
         }
     }
 
+    /**
+     * Transport contract (TCP_NODELAY): a response leaving in two small writes is not held back by
+     * Nagle's algorithm waiting for a delayed ACK (about 40 ms a response where TCP_NODELAY is off).
+     */
+    @Test
+    void smallWritesAreNotDelayedByNagle() throws IOException {
+        RawClient client = connect(start());
+        String request = "GET /two-flushes HTTP/1.1\r\nHost: kit\r\n\r\n";
+        assertEquals("first second", client.send(request).read().bodyText());
+        long started = System.nanoTime();
+        for (int i = 0; i < 20; i++) {
+            assertEquals("first second", client.send(request).read().bodyText());
+        }
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(tookMillis < 500, "20 responses of two writes each took " + tookMillis + " ms");
+    }
+
     private void assertErrorThenClose(int status, String request) throws IOException {
         assertErrorThenClose(start(), status, request);
     }
