@@ -83,6 +83,8 @@ public final class KitHandler implements Handler {
             case "/file":
                 return Response.file(generatedFile(Long.parseLong(request.queryParameter("size"))))
                         .withHeader("Content-Type", "application/octet-stream");
+            case "/peer":
+                return Response.text(200, String.valueOf(request.remoteAddress().getPort()));
             case "/secure":
                 return Response.text(200, "secure=" + request.isSecure());
             case "/slow":
