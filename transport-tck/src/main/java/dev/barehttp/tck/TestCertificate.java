@@ -34,6 +34,7 @@ public final class TestCertificate {
 
     private static Path generate() throws IOException {
         Path dir = Files.createTempDirectory("barehttp-kit-tls");
+        dir.toFile().deleteOnExit(); // registered first, so deleted after the keystore inside it
         Path keystore = dir.resolve("kit.p12");
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
         Process p = new ProcessBuilder(List.of(keytool.toString(), "-genkeypair", "-alias", "kit",
@@ -53,7 +54,6 @@ public final class TestCertificate {
             p.destroy();
         }
         keystore.toFile().deleteOnExit();
-        dir.toFile().deleteOnExit();
         return keystore;
     }
 
