@@ -56,8 +56,17 @@ public final class NioTransport implements Transport {
         return 20;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws UnsupportedOperationException when TLS is asked for: this transport serves plain TCP only
+     *     so far, and must not answer in clear text on a port meant for TLS
+     */
     @Override
     public TransportServer start(ServerSettings settings) throws IOException {
+        if (settings.tls() != null) {
+            throw new UnsupportedOperationException("the nio transport does not serve TLS yet; use the blocking transport");
+        }
         return NioServer.start(settings, NioOptions.from(settings));
     }
 }
