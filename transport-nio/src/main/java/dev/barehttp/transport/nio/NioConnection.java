@@ -113,14 +113,20 @@ final class NioConnection {
             discardInput();
             return;
         }
+        if (s != LOOP && s != AWAIT_INPUT) {
+            // Read interest stays on while a handler runs, so that a plain request-response costs no
+            // interest change at all; only a peer that sends meanwhile (pipelining, an early next
+            // request) makes the loop stop reading until the handler hands the connection back.
+            interest(0);
+            return;
+        }
         int n = readIntoCodec();
         if (n == 0) {
             return;
         }
         if (s == LOOP) {
             serve();
-        } else if (s == AWAIT_INPUT) {
-            interest(0);
+        } else {
             loop.wheel.cancel(this);
             resume(AWAIT_INPUT);
         }
@@ -172,7 +178,6 @@ final class NioConnection {
 
     private void dispatch(RequestHead head) {
         state = HANDLER;
-        interest(0);
         loop.wheel.cancel(this);
         loop.server.handlers.execute(new HandlerRun(this, head, loop.server.handler));
     }
