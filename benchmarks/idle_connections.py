@@ -15,6 +15,7 @@ server and raises the open-file limit, or by hand against a server you started:
 
 import argparse
 import errno
+import os
 import re
 import selectors
 import socket
@@ -61,8 +62,20 @@ def status_of(data):
 # ---------------------------------------------------------------- memory
 
 
+def jcmd_for(pid):
+    """The jcmd of the JDK the server runs on (attach across JDK versions is unreliable), else jcmd."""
+    try:
+        exe = os.path.realpath("/proc/%d/exe" % pid)
+        candidate = os.path.join(os.path.dirname(exe), "jcmd")
+        if os.access(candidate, os.X_OK):
+            return candidate
+    except OSError:
+        pass
+    return "jcmd"
+
+
 def jcmd(pid, command):
-    out = subprocess.run(["jcmd", str(pid), command], capture_output=True, text=True, timeout=120)
+    out = subprocess.run([jcmd_for(pid), str(pid), command], capture_output=True, text=True, timeout=120)
     if out.returncode != 0:
         raise RuntimeError("jcmd %s %s failed: %s" % (pid, command, out.stderr.strip() or out.stdout.strip()))
     return out.stdout
@@ -76,7 +89,9 @@ def heap_used_bytes(heap_info):
     total = 0
     found = False
     for line in heap_info.splitlines():
-        if re.match(r"^\s*(Metaspace|class space)", line) or not re.match(r"^ \S", line):
+        # Top-level heap lines start in column 0 or 1 (the format changed across JDKs); deeper ones
+        # (regions, eden, class space) are details of them.
+        if re.match(r"^\s*(Metaspace|class space)", line) or not re.match(r"^ ?\S", line):
             continue
         m = re.search(r"\bused (\d+)([KMG])", line)
         if m:
