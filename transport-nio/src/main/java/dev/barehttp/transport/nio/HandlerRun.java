@@ -8,6 +8,7 @@ import dev.barehttp.codec.ServerConnection;
 import dev.barehttp.spi.ConnectionIO;
 import dev.barehttp.spi.Exchange;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -49,9 +50,11 @@ final class HandlerRun implements Runnable, ConnectionIO {
 
     private void answerAll() throws IOException {
         ServerConnection http = connection.http;
+        InetSocketAddress remote = connection.remoteAddress();
+        InetSocketAddress local = connection.localAddress();
         RequestHead head = first;
         while (head != null) {
-            Exchange.run(http, head, this, handler, connection.remoteAddress(), connection.localAddress(), false);
+            Exchange.run(http, head, this, handler, remote, local, false);
             head = nextPipelined(http);
         }
     }
