@@ -24,6 +24,17 @@ final class ChunkedBody implements BodyDecoder {
     private final ChunkExtensions extensions = new ChunkExtensions();
     private long total;
 
+    /** Starts the next chunked body. */
+    ChunkedBody reset() {
+        state = State.SIZE;
+        chunkSize = 0;
+        sizeDigits = 0;
+        lineLength = 0;
+        total = 0;
+        extensions.reset();
+        return this;
+    }
+
     ChunkedBody(HttpConfig config) {
         this.maxBodySize = config.maxBodySize();
         this.maxLineLength = config.maxChunkLineLength();

@@ -12,6 +12,13 @@ final class ContentLengthBody implements BodyDecoder {
         this.remaining = length;
     }
 
+    /** Starts the next body, of {@code length} bytes. */
+    ContentLengthBody reset(long length) {
+        remaining = length;
+        ended = false;
+        return this;
+    }
+
     @Override
     public HttpEvent next(InputBuffer in) {
         if (remaining == 0) {

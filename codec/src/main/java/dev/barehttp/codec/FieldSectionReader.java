@@ -70,12 +70,16 @@ final class FieldSectionReader {
         }
     }
 
-    /** The fields read so far, as {@link Headers} over a copy of {@code b[base, base + end)}. */
+    /** The fields read so far, as {@link Headers} over a copy of the section, {@code b[base + sectionStart, base + end)}. */
     Headers fields(byte[] b, int base, int end) {
         if (count == 0) {
             return Headers.EMPTY;
         }
-        return new Headers(Arrays.copyOfRange(b, base, base + end), Arrays.copyOf(bounds, 4 * count), count);
+        int[] rebased = new int[4 * count];
+        for (int i = 0; i < rebased.length; i++) {
+            rebased[i] = bounds[i] - sectionStart;
+        }
+        return new Headers(Arrays.copyOfRange(b, base + sectionStart, base + end), rebased, count);
     }
 
     private int lineEnd(byte[] b, int base, int lf) {

@@ -102,8 +102,21 @@ final class OutputBuffer {
         array[end++] = '\n';
     }
 
+    /** A non-negative number in decimal, written digit by digit (no intermediate string). */
     void putDecimal(long v) {
-        putLatin1(Long.toString(v));
+        if (v < 0) {
+            throw new IllegalArgumentException("negative: " + v);
+        }
+        int digits = 1;
+        for (long rest = v / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        ensure(digits);
+        for (int i = end + digits - 1; i >= end; i--) {
+            array[i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        end += digits;
     }
 
     void putHex(long v) {

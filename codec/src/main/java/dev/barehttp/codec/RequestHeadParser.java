@@ -132,7 +132,9 @@ final class RequestHeadParser {
         if (p == to) {
             throw HttpProtocolException.badRequest("no HTTP version in the request line");
         }
-        target = new String(b, targetStart, p - targetStart, StandardCharsets.ISO_8859_1);
+        // The root is by far the most requested target: share one string for it.
+        target = p - targetStart == 1 && b[targetStart] == '/' ? "/"
+                : new String(b, targetStart, p - targetStart, StandardCharsets.ISO_8859_1);
         version = parseVersion(b, p + 1, to);
         RequestTargets.check(method, target);
     }

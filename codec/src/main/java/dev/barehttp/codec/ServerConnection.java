@@ -52,6 +52,8 @@ public final class ServerConnection {
     private final OutputBuffer out = new OutputBuffer();
     private final RequestHeadParser headParser;
     private final ResponseWriter response;
+    private final ContentLengthBody contentLengthBody = new ContentLengthBody(0);
+    private ChunkedBody chunkedBody;
 
     private ReadState readState = ReadState.AWAIT_HEAD;
     private HttpProtocolException failure;
@@ -204,7 +206,7 @@ public final class ServerConnection {
         requestKeepAlive = head.version() == HttpVersion.HTTP_1_1
                 ? !head.headers().containsToken("connection", "close")
                 : head.headers().containsToken("connection", "keep-alive");
-        body = head.bodyLength() == RequestHead.CHUNKED ? new ChunkedBody(config) : new ContentLengthBody(head.bodyLength());
+        body = head.bodyLength() == RequestHead.CHUNKED ? chunkedBody() : contentLengthBody.reset(head.bodyLength());
         continueSent = false;
         draining = false;
         drained = 0;
@@ -212,6 +214,14 @@ public final class ServerConnection {
         lastBodyActivity = clock.getAsLong();
         readState = ReadState.BODY;
         response.begin(head);
+    }
+
+    /** The connection's chunked decoder, made on first use and reused, as its tables are not small. */
+    private ChunkedBody chunkedBody() {
+        if (chunkedBody == null) {
+            chunkedBody = new ChunkedBody(config);
+        }
+        return chunkedBody.reset();
     }
 
     /** A body event, a signal, or null to go round again. */
