@@ -165,10 +165,21 @@ final class EventLoop implements Runnable {
         }
     }
 
-    /** Selector thread: graceful shutdown begins; idle connections close now, busy ones after their response. */
-    void beginShutdown(long graceDeadline) {
+    /**
+     * Selector thread, first step of graceful shutdown: every connection's next response will say
+     * {@code Connection: close}. Nothing is closed yet, so that no peer can see a close before every
+     * loop has marked its connections.
+     */
+    void markShutdown(long graceDeadline) {
         this.shuttingDown = true;
         this.graceDeadline = graceDeadline;
+        for (NioConnection c : registered()) {
+            c.markShutdown();
+        }
+    }
+
+    /** Selector thread, second step: idle connections close now, busy ones after their response. */
+    void closeIdle() {
         for (NioConnection c : registered()) {
             c.onShutdown();
         }

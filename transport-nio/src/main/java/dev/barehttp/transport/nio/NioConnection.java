@@ -341,19 +341,26 @@ final class NioConnection {
         }
     }
 
+    /** Selector thread, at shutdown: raise the codec's flag so that the response in progress says close. */
+    void markShutdown() {
+        int s = state;
+        if (s != LINGER && s != CLOSED) {
+            // While a handler runs, this only raises the codec's shutdown flag, which its next
+            // response head reads; nothing else of the codec is changed from this thread.
+            http.shutdown();
+        }
+    }
+
     /**
-     * Selector thread, at shutdown: the response in progress (or the next) says {@code Connection: close};
-     * an idle connection closes at once.
+     * Selector thread, at shutdown, once every loop has run {@link #markShutdown}: an idle connection
+     * closes at once.
      */
     void onShutdown() {
-        int s = state;
-        if (s == LINGER || s == CLOSED) {
+        if (state != LOOP) {
+            // A handler's connection was marked already and closes once its response is out.
             return;
         }
-        // While a handler runs, this only raises the codec's shutdown flag, which its next
-        // response head reads; nothing else of the codec is changed from this thread.
-        boolean idle = http.shutdown();
-        if (s == LOOP && idle && !http.hasOutput()) {
+        if (http.shutdown() && !http.hasOutput()) {
             close("the server is shutting down");
         }
     }

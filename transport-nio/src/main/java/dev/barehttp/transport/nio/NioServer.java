@@ -10,6 +10,8 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -19,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class NioServer implements TransportServer {
     private static final long HANDLER_EXIT_MILLIS = 5_000;
+    private static final long MARK_MILLIS = 2_000;
 
     final Handler handler;
     final HttpConfig config;
@@ -124,8 +127,18 @@ final class NioServer implements TransportServer {
             if (acceptor != null) {
                 acceptor.join();
             }
+            // Two steps across all loops: a peer whose idle connection was closed by one loop must find
+            // every in-flight response on the other loops already marked Connection: close.
+            CountDownLatch marked = new CountDownLatch(loops.size());
             for (EventLoop loop : loops) {
-                loop.post((Runnable) () -> loop.beginShutdown(graceDeadline));
+                loop.post((Runnable) () -> {
+                    loop.markShutdown(graceDeadline);
+                    marked.countDown();
+                });
+            }
+            marked.await(MARK_MILLIS, TimeUnit.MILLISECONDS);
+            for (EventLoop loop : loops) {
+                loop.post((Runnable) loop::closeIdle);
             }
             for (EventLoop loop : loops) {
                 loop.join();
