@@ -38,6 +38,9 @@ final class NioConnection {
     static final int LINGER = 4;
     static final int CLOSED = 5;
 
+    /** How long a connection stays idle before its codec buffers are released. */
+    static final long TRIM_DELAY_MILLIS = 1_000;
+
     private static final VarHandle STATE;
 
     static {
@@ -55,6 +58,7 @@ final class NioConnection {
     private final boolean admitted;
     private SelectionKey key;
     private boolean peerEnded;
+    private boolean trimPending;
     private volatile int state;
     private volatile Thread waiter;
     private volatile String closeReason;
@@ -204,10 +208,14 @@ final class NioConnection {
             return;
         }
         interest(SelectionKey.OP_READ);
+        long deadline = http.nextDeadline();
         if (http.isIdle()) {
-            http.trimBuffers();
+            // Buffers are released only if the connection stays idle a while: a busy keep-alive
+            // connection would otherwise allocate them afresh for every request.
+            trimPending = true;
+            deadline = Math.min(deadline, loop.now() + TRIM_DELAY_MILLIS);
         }
-        loop.wheel.schedule(this, http.nextDeadline());
+        loop.wheel.schedule(this, deadline);
     }
 
     /** The codec is done: end our side, then discard input until the peer closes or the linger time passes. */
@@ -280,6 +288,7 @@ final class NioConnection {
         try {
             switch (state) {
                 case LOOP -> {
+                    trimIfStillIdle();
                     if (http.hasOutput()) {
                         close("the peer accepted no output in time");
                     } else if (http.expire(now)) {
@@ -305,6 +314,15 @@ final class NioConnection {
             }
         } catch (IOException | RuntimeException e) {
             close(e.toString());
+        }
+    }
+
+    private void trimIfStillIdle() {
+        if (trimPending) {
+            trimPending = false;
+            if (http.isIdle()) {
+                http.trimBuffers();
+            }
         }
     }
 
