@@ -4,24 +4,29 @@ import java.util.List;
 
 /**
  * The command line of the examples jar:
- * {@code [APP [DIR]] [--host H] [--port P] [--transport NAME] [--access-log] [--help]}.
+ * {@code [APP [DIR]] [--host H] [--port P] [--transport NAME] [--max-connections N] [--access-log] [--help]}.
  *
  * @param app the app to run: {@code demo}, {@code echo} or {@code files}
  * @param directory the directory the {@code files} app serves (null for the others)
  * @param host the address to bind
  * @param port the port to bind (0 picks a free one)
  * @param transport the transport's name, or null to let the server choose
+ * @param maxConnections most connections open at once (more get 503)
  * @param accessLog true to print a line per request
  * @param help true when usage was asked for
  */
-record LaunchOptions(String app, String directory, String host, int port, String transport, boolean accessLog,
-                     boolean help) {
+record LaunchOptions(String app, String directory, String host, int port, String transport, int maxConnections,
+                     boolean accessLog, boolean help) {
+    /** The connection limit when none is given. */
+    static final int DEFAULT_MAX_CONNECTIONS = 10_000;
+
     /** The apps, in the order {@code --help} lists them. */
     static final List<String> APPS = List.of("demo", "echo", "files");
 
     /** The usage text {@code --help} prints. */
     static final String USAGE = """
-            usage: java -jar barehttp-examples.jar [APP] [--host H] [--port P] [--transport NAME] [--access-log]
+            usage: java -jar barehttp-examples.jar [APP] [--host H] [--port P] [--transport NAME]
+                                                   [--max-connections N] [--access-log]
 
             apps:
               demo        the demo routes: /, /yourproblem, /myproblem, POST /echo, /users/{id},
@@ -33,6 +38,7 @@ record LaunchOptions(String app, String directory, String host, int port, String
               --host H          address to bind (default 127.0.0.1)
               --port P          port to bind, 0 for any free one (default 8080)
               --transport NAME  blocking or nio (default: chosen from the class path)
+              --max-connections N  most connections open at once; more get 503 (default 10000)
               --access-log      print a line per request to stdout
               --help            print this text
             """;
@@ -49,16 +55,18 @@ record LaunchOptions(String app, String directory, String host, int port, String
         int port = 8080;
         String transport = null;
         boolean accessLog = false;
+        int maxConnections = DEFAULT_MAX_CONNECTIONS;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--help", "-h" -> {
-                    return new LaunchOptions("demo", null, host, port, null, false, true);
+                    return new LaunchOptions("demo", null, host, port, null, maxConnections, false, true);
                 }
                 case "--host" -> host = valueAfter(args, i++);
                 case "--port" -> port = port(valueAfter(args, i++));
                 case "--transport" -> transport = valueAfter(args, i++);
                 case "--access-log" -> accessLog = true;
+                case "--max-connections" -> maxConnections = positive(arg, valueAfter(args, i++));
                 default -> {
                     if (arg.startsWith("-")) {
                         throw new IllegalArgumentException("unknown option " + arg);
@@ -72,8 +80,8 @@ record LaunchOptions(String app, String directory, String host, int port, String
                 }
             }
         }
-        return checked(new LaunchOptions(app == null ? "demo" : app, directory, host, port, transport, accessLog,
-                false));
+        return checked(new LaunchOptions(app == null ? "demo" : app, directory, host, port, transport, maxConnections,
+                accessLog, false));
     }
 
     private static LaunchOptions checked(LaunchOptions options) {
@@ -91,6 +99,14 @@ record LaunchOptions(String app, String directory, String host, int port, String
             throw new IllegalArgumentException(args[i] + " needs a value");
         }
         return args[i + 1];
+    }
+
+    private static int positive(String option, String text) {
+        if (text.isEmpty() || text.length() > 9 || !text.chars().allMatch(c -> c >= '0' && c <= '9')
+                || Integer.parseInt(text) == 0) {
+            throw new IllegalArgumentException(option + " needs a positive number: " + text);
+        }
+        return Integer.parseInt(text);
     }
 
     private static int port(String text) {

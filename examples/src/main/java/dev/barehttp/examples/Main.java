@@ -9,7 +9,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs one of the example apps:
- * {@code java -jar barehttp-examples.jar [APP] [--host H] [--port P] [--transport NAME] [--access-log]}.
+ * {@code java -jar barehttp-examples.jar [APP] [--host H] [--port P] [--transport NAME] [--max-connections N] [--access-log]}.
  *
  * <p>It prints one line with the address and transport once the port is bound (the real port when
  * 0 was asked for), and on Ctrl+C or SIGTERM shuts the server down gracefully, letting requests in
@@ -54,7 +54,8 @@ public final class Main {
         if (options.accessLog()) {
             handler = new AccessLog(handler, out);
         }
-        HttpServer.Builder builder = HttpServer.builder().host(options.host()).port(options.port()).handler(handler);
+        HttpServer.Builder builder = HttpServer.builder().host(options.host()).port(options.port()).handler(handler)
+                .maxConnections(options.maxConnections());
         if (options.transport() != null) {
             builder.transport(options.transport());
         }

@@ -22,7 +22,15 @@ class LaunchOptionsTest {
     void appHostPortTransportAndAccessLogAreRead() {
         LaunchOptions options = LaunchOptions.parse("echo", "--host", "0.0.0.0", "--port", "0",
                 "--transport", "nio", "--access-log");
-        assertEquals(new LaunchOptions("echo", null, "0.0.0.0", 0, "nio", true, false), options);
+        assertEquals(new LaunchOptions("echo", null, "0.0.0.0", 0, "nio", LaunchOptions.DEFAULT_MAX_CONNECTIONS,
+                true, false), options);
+    }
+
+    @Test
+    void maxConnectionsIsReadAndMustBePositive() {
+        assertEquals(20_001, LaunchOptions.parse("--max-connections", "20001").maxConnections());
+        assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse("--max-connections", "0"));
+        assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse("--max-connections", "+5"));
     }
 
     @Test
@@ -34,7 +42,7 @@ class LaunchOptionsTest {
     @Test
     void helpListsEveryAppAndOption() {
         assertTrue(LaunchOptions.parse("--help").help());
-        for (String word : new String[] {"demo", "echo", "files DIR", "--host", "--port", "--transport", "--access-log"}) {
+        for (String word : new String[] {"demo", "echo", "files DIR", "--host", "--port", "--transport", "--max-connections", "--access-log"}) {
             assertTrue(LaunchOptions.USAGE.contains(word), word);
         }
     }
