@@ -11,11 +11,7 @@
 # The server must answer GET /plaintext (or PATH) with 200 and a Content-Length body, accept at least
 # N+1 connections, and keep idle connections longer than HOLD_SECONDS plus the time to open them.
 #
-# The demo app keeps the server's default limit of 10,000 connections, so with N=10000 the second
-# client's connection would be the 10,001st and get 503; for that run use a server with a higher
-# limit, e.g. the NIO module's test server (after mvn -B -o test-compile -pl transport-nio):
-#   SERVER_CMD='java -cp transport-nio/target/test-classes:transport-nio/target/classes:codec/target/classes
-#     dev.barehttp.transport.nio.PlaintextServer {port}' benchmarks/idle-connections.sh nio 10000
+# The demo is started with --max-connections N+16, so the second client fits beside the N held ones.
 #
 # Environment: PORT (18080), HOLD_SECONDS (10), PATH_TO_GET (/plaintext), JAVA (java),
 # JAVA_OPTS (passed to the demo's JVM), SERVER_CMD (see above).
@@ -49,7 +45,7 @@ else
         exit 2
     fi
     # shellcheck disable=SC2086
-    COMMAND="$JAVA ${JAVA_OPTS:-} -jar $JAR demo --port $PORT --transport $TRANSPORT"
+    COMMAND="$JAVA ${JAVA_OPTS:-} -jar $JAR demo --port $PORT --transport $TRANSPORT --max-connections $((CONNECTIONS + 16))"
 fi
 
 LOG="$(mktemp -t idle-connections-server.XXXXXX)"
