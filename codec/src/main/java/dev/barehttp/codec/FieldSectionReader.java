@@ -4,13 +4,22 @@ import java.util.Arrays;
 
 /**
  * Reads field lines (RFC 9112 section 5) up to the empty line that ends a header or trailer
- * section, validating each line once as it completes and enforcing the section's size and
- * field-count limits while scanning.
+ * section, in one pass: each byte is looked at once, to find the line's end and to validate it
+ * together, and the pass resumes where the previous call stopped, so bytes arriving one at a time
+ * still cost O(n).
  *
- * <p>Offsets are relative to the start of the message in the input buffer; the search for the
- * next LF resumes where the previous call stopped, so bytes arriving one at a time cost O(n).
+ * <pre>
+ *   LINE_START --tchar--> NAME --':'--> BEFORE_VALUE --field-vchar--> VALUE --CRLF--> LINE_START
+ *       \--CRLF (empty line)--> section complete
+ * </pre>
+ *
+ * The section may hold at most {@code maxSectionSize} bytes, its final CRLF included: the scan
+ * never looks past that many bytes, so the outcome does not depend on how the input was split.
+ * Offsets are relative to the start of the message in the input buffer.
  */
 final class FieldSectionReader {
+    private enum Phase { LINE_START, NAME, BEFORE_VALUE, VALUE }
+
     private final int maxSectionSize;
     private final int maxFields;
     private final boolean allowBareLf;
@@ -18,8 +27,13 @@ final class FieldSectionReader {
     private int sectionStart;
     private int lineStart;
     private int scan;
+    private Phase phase = Phase.LINE_START;
+    private int nameEnd;
+    private int valueStart;
+    private int valueEnd;
     private int[] bounds = new int[4 * 16];
     private int count;
+    private int framingFields;
     private int bareLineFeeds;
 
     FieldSectionReader(int maxSectionSize, int maxFields, boolean allowBareLf) {
@@ -33,7 +47,9 @@ final class FieldSectionReader {
         sectionStart = at;
         lineStart = at;
         scan = at;
+        phase = Phase.LINE_START;
         count = 0;
+        framingFields = 0;
     }
 
     /** How many lines ended in a bare LF that {@code allowBareLf} accepted. */
@@ -47,27 +63,134 @@ final class FieldSectionReader {
      * @return the relative offset just past the section's final empty line, or -1 when more bytes are needed
      */
     int read(byte[] b, int base, int limit) {
+        int cap = (int) Math.min(limit, (long) sectionStart + maxSectionSize);
+        int p = scan;
         while (true) {
-            int lf = LineEnds.findLf(b, base, scan, limit);
-            if (lf < 0) {
-                scan = limit;
-                if (limit - sectionStart >= maxSectionSize) {
-                    throw tooLarge();
+            switch (phase) {
+                case LINE_START -> {
+                    if (p == cap) {
+                        return needMore(p, limit, cap);
+                    }
+                    byte c = b[base + p];
+                    if (c == '\r' || c == '\n') {
+                        int end = lineEnd(b, base, p, cap);
+                        return end < 0 ? needMore(p, limit, cap) : end;
+                    }
+                    if (ByteClass.isWhitespace(c)) {
+                        throw HttpProtocolException.badRequest(count == 0
+                                ? "whitespace before the first field line"
+                                : "obsolete line folding (a field line starting with whitespace)");
+                    }
+                    phase = Phase.NAME;
                 }
-                return -1;
+                case NAME -> {
+                    p = scanName(b, base, p, cap);
+                    if (p == cap) {
+                        return needMore(p, limit, cap);
+                    }
+                    nameEnd = p++;
+                    framingFields = FramingFields.add(framingFields,
+                            FramingFields.classify(b, base + lineStart, nameEnd - lineStart));
+                    phase = Phase.BEFORE_VALUE;
+                }
+                case BEFORE_VALUE -> {
+                    while (p < cap && ByteClass.isWhitespace(b[base + p])) {
+                        p++;
+                    }
+                    if (p == cap) {
+                        return needMore(p, limit, cap);
+                    }
+                    valueStart = p;
+                    valueEnd = p;
+                    phase = Phase.VALUE;
+                }
+                case VALUE -> {
+                    p = scanValue(b, base, p, cap);
+                    int next = p == cap ? -1 : lineEnd(b, base, p, cap);
+                    if (next < 0) {
+                        return needMore(p, limit, cap);
+                    }
+                    addField(lineStart, nameEnd, valueStart, valueEnd);
+                    lineStart = next;
+                    p = next;
+                    phase = Phase.LINE_START;
+                }
+                default -> throw new IllegalStateException(phase.name());
             }
-            if (lf + 1 - sectionStart > maxSectionSize) {
-                throw tooLarge();
-            }
-            int lineEnd = lineEnd(b, base, lf);
-            scan = lf + 1;
-            if (lineEnd == lineStart) {
-                lineStart = scan;
-                return scan;
-            }
-            readFieldLine(b, base + lineStart, base + lineEnd, base);
-            lineStart = scan;
         }
+    }
+
+    /** field-name = token, lower-cased in place; stops at the colon, or at {@code cap}. */
+    private int scanName(byte[] b, int base, int p, int cap) {
+        while (p < cap) {
+            byte c = b[base + p];
+            if (ByteClass.isTchar(c)) {
+                b[base + p] = ByteClass.lower(c);
+                p++;
+            } else if (c == ':' && p > lineStart) {
+                return p;
+            } else {
+                throw HttpProtocolException.badRequest(ByteClass.isWhitespace(c)
+                        ? "whitespace between a field name and its colon"
+                        : p == lineStart ? "a field line without a name"
+                        : "a field name holds a character that is not a tchar");
+            }
+        }
+        return p;
+    }
+
+    /** field-value characters, remembering where the last non-whitespace one ends; stops at CR, LF or {@code cap}. */
+    private int scanValue(byte[] b, int base, int p, int cap) {
+        int end = valueEnd;
+        while (p < cap) {
+            byte c = b[base + p];
+            if (!ByteClass.isFieldChar(c)) {
+                if (c == '\r' || c == '\n') {
+                    break;
+                }
+                throw HttpProtocolException.badRequest("a field value holds a control character (0x"
+                        + Integer.toHexString(c & 0xFF) + ")");
+            }
+            p++;
+            if (!ByteClass.isWhitespace(c)) {
+                end = p;
+            }
+        }
+        valueEnd = end;
+        return p;
+    }
+
+    /**
+     * The line ending at {@code p} (a CR or LF): the offset after it, or -1 when its LF has not
+     * arrived yet.
+     */
+    private int lineEnd(byte[] b, int base, int p, int cap) {
+        if (b[base + p] == '\n') {
+            if (!allowBareLf) {
+                throw HttpProtocolException.badRequest("a field line ends in a bare LF, not CRLF");
+            }
+            bareLineFeeds++;
+            return p + 1;
+        }
+        if (p + 1 == cap) {
+            return -1;
+        }
+        if (b[base + p + 1] != '\n') {
+            throw HttpProtocolException.badRequest("a bare CR in the field section");
+        }
+        return p + 2;
+    }
+
+    /**
+     * Out of bytes at {@code p}: 431 when the next byte the section needs lies past its allowance
+     * ({@code cap} stopped the scan, or the input already fills the allowance), else wait for more.
+     */
+    private int needMore(int p, int limit, int cap) {
+        scan = p;
+        if (cap < limit || limit - sectionStart >= maxSectionSize) {
+            throw HttpProtocolException.headersTooLarge("field section larger than " + maxSectionSize + " bytes");
+        }
+        return -1;
     }
 
     /** The fields read so far, as {@link Headers} over a copy of the section, {@code b[base + sectionStart, base + end)}. */
@@ -79,52 +202,7 @@ final class FieldSectionReader {
         for (int i = 0; i < rebased.length; i++) {
             rebased[i] = bounds[i] - sectionStart;
         }
-        return new Headers(Arrays.copyOfRange(b, base + sectionStart, base + end), rebased, count);
-    }
-
-    private int lineEnd(byte[] b, int base, int lf) {
-        if (lf > lineStart && b[base + lf - 1] == '\r') {
-            return lf - 1;
-        }
-        if (!allowBareLf) {
-            throw HttpProtocolException.badRequest("a field line ends in a bare LF, not CRLF");
-        }
-        bareLineFeeds++;
-        return lf;
-    }
-
-    private void readFieldLine(byte[] b, int from, int to, int base) {
-        if (ByteClass.isWhitespace(b[from])) {
-            throw HttpProtocolException.badRequest(count == 0
-                    ? "whitespace before the first field line"
-                    : "obsolete line folding (a field line starting with whitespace)");
-        }
-        int p = from;
-        while (p < to && ByteClass.isTchar(b[p])) {
-            b[p] = ByteClass.lower(b[p]);
-            p++;
-        }
-        if (p == from || p == to || b[p] != ':') {
-            throw HttpProtocolException.badRequest(p < to && ByteClass.isWhitespace(b[p])
-                    ? "whitespace between a field name and its colon"
-                    : p == from ? "a field line without a name" : "a field name holds a character that is not a tchar");
-        }
-        int nameEnd = p;
-        int valueStart = p + 1;
-        while (valueStart < to && ByteClass.isWhitespace(b[valueStart])) {
-            valueStart++;
-        }
-        int valueEnd = to;
-        while (valueEnd > valueStart && ByteClass.isWhitespace(b[valueEnd - 1])) {
-            valueEnd--;
-        }
-        for (int i = valueStart; i < valueEnd; i++) {
-            if (!ByteClass.isFieldChar(b[i])) {
-                throw HttpProtocolException.badRequest("a field value holds a control character (0x"
-                        + Integer.toHexString(b[i] & 0xFF) + ")");
-            }
-        }
-        addField(from - base, nameEnd - base, valueStart - base, valueEnd - base);
+        return new Headers(Arrays.copyOfRange(b, base + sectionStart, base + end), rebased, count, framingFields);
     }
 
     private void addField(int nameStart, int nameEnd, int valueStart, int valueEnd) {
@@ -142,7 +220,4 @@ final class FieldSectionReader {
         count++;
     }
 
-    private HttpProtocolException tooLarge() {
-        return HttpProtocolException.headersTooLarge("field section larger than " + maxSectionSize + " bytes");
-    }
 }

@@ -24,20 +24,26 @@ public final class Headers {
     private final byte[] raw;
     private final int[] bounds;
     private final int size;
+    private final int framingFields;
     private String[] names;
     private String[] values;
 
-    /** Decoded fields: {@code bounds} holds nameStart, nameEnd, valueStart, valueEnd per field. */
-    Headers(byte[] raw, int[] bounds, int size) {
+    /**
+     * Decoded fields: {@code bounds} holds nameStart, nameEnd, valueStart, valueEnd per field;
+     * {@code framingFields} the {@link FramingFields} bits of the names present.
+     */
+    Headers(byte[] raw, int[] bounds, int size, int framingFields) {
         this.raw = raw;
         this.bounds = bounds;
         this.size = size;
+        this.framingFields = framingFields;
     }
 
     private Headers(String[] names, String[] values, int size) {
         this.raw = null;
         this.bounds = null;
         this.size = size;
+        this.framingFields = FramingFields.UNKNOWN;
         this.names = names;
         this.values = values;
     }
@@ -105,6 +111,9 @@ public final class Headers {
 
     /** The values of every field named {@code name} joined with ", ", or null when there is none. */
     public String get(String name) {
+        if (surelyAbsent(name)) {
+            return null;
+        }
         String first = null;
         StringBuilder joined = null;
         for (int i = 0; i < size; i++) {
@@ -135,6 +144,9 @@ public final class Headers {
 
     /** True when at least one field is named {@code name}. */
     public boolean contains(String name) {
+        if (surelyAbsent(name)) {
+            return false;
+        }
         for (int i = 0; i < size; i++) {
             if (nameIs(i, name)) {
                 return true;
@@ -148,12 +160,29 @@ public final class Headers {
      * comma-separated list, compared case-insensitively (e.g. {@code Connection: keep-alive, Upgrade}).
      */
     public boolean containsToken(String name, String token) {
+        if (surelyAbsent(name)) {
+            return false;
+        }
         for (int i = 0; i < size; i++) {
             if (nameIs(i, name) && ListTokens.contains(value(i), token)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** True when parsing noted that no field named {@code name}, one the codec reads itself, is present. */
+    private boolean surelyAbsent(String name) {
+        if (framingFields == FramingFields.UNKNOWN) {
+            return false;
+        }
+        int bit = FramingFields.of(name);
+        return bit != 0 && (framingFields & bit) == 0;
+    }
+
+    /** The {@link FramingFields} bits noted while parsing, or {@link FramingFields#UNKNOWN}. */
+    int framingFields() {
+        return framingFields;
     }
 
     /** True when field {@code i} is named {@code name}, compared case-insensitively. */

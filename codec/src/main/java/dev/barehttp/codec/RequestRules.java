@@ -54,12 +54,7 @@ final class RequestRules {
     }
 
     private static void checkHost(HttpVersion version, Headers headers, HttpConfig config) {
-        int hosts = 0;
-        for (int i = 0; i < headers.size(); i++) {
-            if (headers.nameIs(i, "host")) {
-                hosts++;
-            }
-        }
+        int hosts = hostCount(headers);
         if (hosts > 1) {
             throw HttpProtocolException.badRequest("more than one Host field (RFC 9112 section 3.2)");
         }
@@ -69,6 +64,21 @@ final class RequestRules {
         if (hosts == 1 && !HostField.isValid(headers.get("host"))) {
             throw HttpProtocolException.badRequest("the Host field is not uri-host [ \":\" port ] (RFC 9112 section 3.2)");
         }
+    }
+
+    /** 0, 1, or 2 for "more than one", from the bits noted while parsing when there are some. */
+    private static int hostCount(Headers headers) {
+        int noted = headers.framingFields();
+        if (noted != FramingFields.UNKNOWN) {
+            return (noted & FramingFields.HOST_REPEATED) != 0 ? 2 : noted & FramingFields.HOST;
+        }
+        int hosts = 0;
+        for (int i = 0; i < headers.size(); i++) {
+            if (headers.nameIs(i, "host")) {
+                hosts++;
+            }
+        }
+        return hosts;
     }
 
     private static void checkExpect(Headers headers) {
