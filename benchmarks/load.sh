@@ -16,7 +16,7 @@
 # The order of the servers rotates every round (A B C, B C A, C A B); the table reports medians.
 # Peak resident memory is the server's VmHWM (/proc/PID/status) after warm-up and measurement.
 #
-# Environment: ROUNDS (3), DURATION (10s), WARMUP (5s, 0 = none), SERVERS ("blocking nio netty"),
+# Environment: ROUNDS (3), DURATION (10s), WARMUP (5s, 0 = none), SERVERS ("blocking nio nio-loop netty"),
 #   SCENARIOS ("keepalive pipelined c1024"), JVM_OPTS ("-Xms256m -Xmx1g"), JAVA (java), PORT (18080, first
 #   port used), BUILD (1; 0 = use the jars as they are), MVN_ARGS (extra Maven arguments, e.g. -o),
 #   IDLE (1 in a full run, 0 in a smoke run: afterwards run benchmarks/idle-connections.sh against every
@@ -47,7 +47,7 @@ idle_connections="${IDLE_CONNECTIONS:-10000}"
 rounds="${ROUNDS:-3}"
 duration="${DURATION:-10s}"
 warmup="${WARMUP:-5s}"
-read -r -a servers <<< "${SERVERS:-blocking nio netty}"
+read -r -a servers <<< "${SERVERS:-blocking nio nio-loop netty}"
 read -r -a scenarios <<< "${SCENARIOS:-keepalive pipelined c1024}"
 jvm_opts="${JVM_OPTS:--Xms256m -Xmx1g}"
 java_bin="${JAVA:-java}"
@@ -85,8 +85,9 @@ build() {
 server_command() {
     case "$1" in
         blocking | nio) echo "$java_bin $jvm_opts -jar $examples_jar demo --port $2 --transport $1" ;;
+        nio-loop) echo "$java_bin $jvm_opts -jar $examples_jar demo --port $2 --transport nio --option nio.handlersOnLoop=true" ;;
         netty) echo "$java_bin $jvm_opts -cp $bench_jar dev.barehttp.benchmarks.NettyPlaintextServer --port $2" ;;
-        *) echo "unknown server $1 (known: blocking nio netty)" >&2; exit 1 ;;
+        *) echo "unknown server $1 (known: blocking nio nio-loop netty)" >&2; exit 1 ;;
     esac
 }
 
@@ -208,6 +209,8 @@ if [[ "$idle" == 1 ]]; then
     {
         [[ -n "$label" ]] && printf '**%s**\n\n' "$label"
         for server in "${servers[@]}"; do
+            # nio-loop holds idle connections exactly as nio does: one figure for both.
+            [[ "$server" == nio-loop ]] && continue
             port=$((port + 1))
             if [[ "$server" == netty ]]; then
                 out="$(PORT=$port SERVER_CMD="$(server_command netty '{port}')" \

@@ -16,6 +16,7 @@ SCENARIOS = {
 SERVERS = {
     "blocking": "barehttp blocking",
     "nio": "barehttp nio",
+    "nio-loop": "barehttp nio, nio.handlersOnLoop=true",
     "netty": "Netty 4.2 (HttpServerCodec, NIO)",
 }
 ERRORS = ("connect", "read", "write", "status", "timeout")

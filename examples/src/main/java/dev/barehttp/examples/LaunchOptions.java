@@ -1,6 +1,8 @@
 package dev.barehttp.examples;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The command line of the examples jar:
@@ -12,11 +14,12 @@ import java.util.List;
  * @param port the port to bind (0 picks a free one)
  * @param transport the transport's name, or null to let the server choose
  * @param maxConnections most connections open at once (more get 503)
+ * @param transportOptions transport options by name (e.g. {@code nio.handlersOnLoop=true})
  * @param accessLog true to print a line per request
  * @param help true when usage was asked for
  */
 record LaunchOptions(String app, String directory, String host, int port, String transport, int maxConnections,
-                     boolean accessLog, boolean help) {
+                     Map<String, String> transportOptions, boolean accessLog, boolean help) {
     /** The connection limit when none is given. */
     static final int DEFAULT_MAX_CONNECTIONS = 10_000;
 
@@ -26,7 +29,7 @@ record LaunchOptions(String app, String directory, String host, int port, String
     /** The usage text {@code --help} prints. */
     static final String USAGE = """
             usage: java -jar barehttp-examples.jar [APP] [--host H] [--port P] [--transport NAME]
-                                                   [--max-connections N] [--access-log]
+                                                   [--max-connections N] [--option NAME=VALUE]... [--access-log]
 
             apps:
               demo        the demo routes: /, /yourproblem, /myproblem, POST /echo, /users/{id},
@@ -39,6 +42,7 @@ record LaunchOptions(String app, String directory, String host, int port, String
               --port P          port to bind, 0 for any free one (default 8080)
               --transport NAME  blocking or nio (default: chosen from the class path)
               --max-connections N  most connections open at once; more get 503 (default 10000)
+              --option NAME=VALUE  a transport option, e.g. nio.handlersOnLoop=true (repeatable)
               --access-log      print a line per request to stdout
               --help            print this text
             """;
@@ -56,17 +60,19 @@ record LaunchOptions(String app, String directory, String host, int port, String
         String transport = null;
         boolean accessLog = false;
         int maxConnections = DEFAULT_MAX_CONNECTIONS;
+        Map<String, String> transportOptions = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--help", "-h" -> {
-                    return new LaunchOptions("demo", null, host, port, null, maxConnections, false, true);
+                    return new LaunchOptions("demo", null, host, port, null, maxConnections, Map.of(), false, true);
                 }
                 case "--host" -> host = valueAfter(args, i++);
                 case "--port" -> port = port(valueAfter(args, i++));
                 case "--transport" -> transport = valueAfter(args, i++);
                 case "--access-log" -> accessLog = true;
                 case "--max-connections" -> maxConnections = positive(arg, valueAfter(args, i++));
+                case "--option" -> addOption(transportOptions, valueAfter(args, i++));
                 default -> {
                     if (arg.startsWith("-")) {
                         throw new IllegalArgumentException("unknown option " + arg);
@@ -81,7 +87,7 @@ record LaunchOptions(String app, String directory, String host, int port, String
             }
         }
         return checked(new LaunchOptions(app == null ? "demo" : app, directory, host, port, transport, maxConnections,
-                accessLog, false));
+                Map.copyOf(transportOptions), accessLog, false));
     }
 
     private static LaunchOptions checked(LaunchOptions options) {
@@ -99,6 +105,14 @@ record LaunchOptions(String app, String directory, String host, int port, String
             throw new IllegalArgumentException(args[i] + " needs a value");
         }
         return args[i + 1];
+    }
+
+    private static void addOption(Map<String, String> options, String nameAndValue) {
+        int eq = nameAndValue.indexOf('=');
+        if (eq <= 0) {
+            throw new IllegalArgumentException("--option needs NAME=VALUE: " + nameAndValue);
+        }
+        options.put(nameAndValue.substring(0, eq), nameAndValue.substring(eq + 1));
     }
 
     private static int positive(String option, String text) {

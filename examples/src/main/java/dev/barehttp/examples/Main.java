@@ -56,6 +56,7 @@ public final class Main {
         }
         HttpServer.Builder builder = HttpServer.builder().host(options.host()).port(options.port()).handler(handler)
                 .maxConnections(options.maxConnections());
+        options.transportOptions().forEach(builder::option);
         if (options.transport() != null) {
             builder.transport(options.transport());
         }

@@ -23,7 +23,14 @@ class LaunchOptionsTest {
         LaunchOptions options = LaunchOptions.parse("echo", "--host", "0.0.0.0", "--port", "0",
                 "--transport", "nio", "--access-log");
         assertEquals(new LaunchOptions("echo", null, "0.0.0.0", 0, "nio", LaunchOptions.DEFAULT_MAX_CONNECTIONS,
-                true, false), options);
+                java.util.Map.of(), true, false), options);
+    }
+
+    @Test
+    void transportOptionsAreNameEqualsValueAndRepeatable() {
+        LaunchOptions options = LaunchOptions.parse("--option", "nio.handlersOnLoop=true", "--option", "nio.selectors=1");
+        assertEquals(java.util.Map.of("nio.handlersOnLoop", "true", "nio.selectors", "1"), options.transportOptions());
+        assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse("--option", "novalue"));
     }
 
     @Test
@@ -42,7 +49,7 @@ class LaunchOptionsTest {
     @Test
     void helpListsEveryAppAndOption() {
         assertTrue(LaunchOptions.parse("--help").help());
-        for (String word : new String[] {"demo", "echo", "files DIR", "--host", "--port", "--transport", "--max-connections", "--access-log"}) {
+        for (String word : new String[] {"demo", "echo", "files DIR", "--host", "--port", "--transport", "--max-connections", "--option", "--access-log"}) {
             assertTrue(LaunchOptions.USAGE.contains(word), word);
         }
     }
