@@ -27,6 +27,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class EventLoop implements Runnable {
     private static final System.Logger LOG = System.getLogger("dev.barehttp");
     private static final long SHUTDOWN_POLL_MILLIS = 20;
+    /** The longest a loop with no deadline armed sleeps, so that tasks queued without a wakeup are seen. */
+    static final long LAZY_POLL_MILLIS = 200;
 
     final NioServer server;
     final NioOptions options;
@@ -71,6 +73,16 @@ final class EventLoop implements Runnable {
     /** Any thread: queue a {@link NioConnection} to act on its state, or a {@link Runnable}. */
     void post(Object task) {
         posted.offer(task);
+        wake();
+    }
+
+    /** Any thread: queue a task that can wait for the loop's next turn (no wakeup system call). */
+    void postLazily(Object task) {
+        posted.offer(task);
+    }
+
+    /** Any thread: wakes the loop if it sleeps in {@code select}. */
+    void wake() {
         if (Thread.currentThread() != thread && sleeping.compareAndSet(true, false)) {
             selector.wakeup();
         }
@@ -102,6 +114,9 @@ final class EventLoop implements Runnable {
 
     private void selectOnce() throws IOException {
         long timeout = wheel.millisToNextTick(now());
+        if (timeout == 0) {
+            timeout = LAZY_POLL_MILLIS;
+        }
         if (shuttingDown) {
             timeout = timeout == 0 ? SHUTDOWN_POLL_MILLIS : Math.min(timeout, SHUTDOWN_POLL_MILLIS);
         }

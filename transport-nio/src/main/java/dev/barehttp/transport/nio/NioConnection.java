@@ -63,6 +63,8 @@ final class NioConnection {
     private volatile Thread waiter;
     private volatile String closeReason;
     volatile Thread handlerThread;
+    /** Set by the selector thread when it stopped reading because the peer sent while a handler ran. */
+    private volatile boolean readDeferred;
 
     /** Deadline wheel links, touched by the selector thread only. */
     long deadline = Long.MAX_VALUE;
@@ -121,6 +123,7 @@ final class NioConnection {
             // Read interest stays on while a handler runs, so that a plain request-response costs no
             // interest change at all; only a peer that sends meanwhile (pipelining, an early next
             // request) makes the loop stop reading until the handler hands the connection back.
+            readDeferred = true;
             interest(0);
             return;
         }
@@ -343,7 +346,11 @@ final class NioConnection {
     void onPosted() {
         try {
             switch (state) {
-                case LOOP -> settle();
+                case LOOP -> {
+                    // settle() turns reading back on; a stale true would only cost a spare wakeup.
+                    readDeferred = false;
+                    settle();
+                }
                 case AWAIT_INPUT -> {
                     interest(SelectionKey.OP_READ);
                     loop.wheel.schedule(this, http.nextDeadline());
@@ -449,10 +456,26 @@ final class NioConnection {
         writeOutput();
     }
 
-    /** Handler thread: returns the codec to the selector thread. */
+    /**
+     * Handler thread: returns the codec to the selector thread. When the answers are written, the
+     * connection stays open and the loop still reads from it, the loop has nothing urgent to do
+     * (re-arm the idle deadline), so it is told without a wakeup system call: it sees the task
+     * at its next turn, at the latest one wheel tick or {@link EventLoop#LAZY_POLL_MILLIS} later.
+     * The flag is read after the task is queued, so a loop that stops reading meanwhile either
+     * finds the task before it sleeps or is woken here.
+     */
     void handBack() {
-        if (STATE.compareAndSet(this, HANDLER, LOOP)) {
+        boolean urgent = http.hasOutput() || http.isClosed() || loop.shuttingDown();
+        if (!STATE.compareAndSet(this, HANDLER, LOOP)) {
+            return;
+        }
+        if (urgent) {
             loop.post(this);
+            return;
+        }
+        loop.postLazily(this);
+        if (readDeferred) {
+            loop.wake();
         }
     }
 
