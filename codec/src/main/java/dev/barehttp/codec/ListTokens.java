@@ -49,31 +49,35 @@ final class ListTokens {
 
     /** The element between {@code start} and {@code end}: trimmed, cut at the first ';'. */
     static String element(String value, int start, int end) {
-        int semi = value.indexOf(';', start);
-        if (semi >= 0 && semi < end) {
-            end = semi;
-        }
-        while (start < end && isOws(value.charAt(start))) {
-            start++;
-        }
-        while (end > start && isOws(value.charAt(end - 1))) {
-            end--;
-        }
-        return value.substring(start, end);
+        end = trimmedEnd(value, start, cutAtParameters(value, start, end));
+        return value.substring(trimmedStart(value, start, end), end);
     }
 
     private static boolean elementEquals(String value, int start, int end, String token) {
+        end = trimmedEnd(value, start, cutAtParameters(value, start, end));
+        start = trimmedStart(value, start, end);
+        return end - start == token.length() && value.regionMatches(true, start, token, 0, token.length());
+    }
+
+    private static int cutAtParameters(String value, int start, int end) {
         int semi = value.indexOf(';', start);
-        if (semi >= 0 && semi < end) {
-            end = semi;
-        }
+        return semi >= 0 && semi < end ? semi : end;
+    }
+
+    /** {@code start} moved past leading OWS (SP / HTAB), not beyond {@code end}. */
+    static int trimmedStart(String value, int start, int end) {
         while (start < end && isOws(value.charAt(start))) {
             start++;
         }
+        return start;
+    }
+
+    /** {@code end} moved back over trailing OWS, not before {@code start}. */
+    static int trimmedEnd(String value, int start, int end) {
         while (end > start && isOws(value.charAt(end - 1))) {
             end--;
         }
-        return end - start == token.length() && value.regionMatches(true, start, token, 0, token.length());
+        return end;
     }
 
     private static boolean isOws(char c) {

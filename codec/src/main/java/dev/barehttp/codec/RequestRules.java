@@ -138,12 +138,8 @@ final class RequestRules {
     }
 
     private static long digits(String value, int start, int end) {
-        while (start < end && (value.charAt(start) == ' ' || value.charAt(start) == '\t')) {
-            start++;
-        }
-        while (end > start && (value.charAt(end - 1) == ' ' || value.charAt(end - 1) == '\t')) {
-            end--;
-        }
+        end = ListTokens.trimmedEnd(value, start, end);
+        start = ListTokens.trimmedStart(value, start, end);
         if (start == end) {
             throw HttpProtocolException.badRequest("an empty Content-Length value");
         }
