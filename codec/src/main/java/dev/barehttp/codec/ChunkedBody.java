@@ -85,7 +85,9 @@ final class ChunkedBody implements BodyDecoder {
 
     /** chunk-size = 1*HEXDIG. */
     private void sizeByte(byte b) {
-        countLineByte();
+        if (b != '\r') {
+            countLineByte();
+        }
         int digit = ByteClass.hexValue(b);
         if (digit >= 0) {
             if (chunkSize > (Long.MAX_VALUE >> 4)) {
@@ -111,8 +113,8 @@ final class ChunkedBody implements BodyDecoder {
 
     /** chunk-ext (RFC 9112 section 7.1.1): checked by {@link ChunkExtensions}, then dropped, within the line limit. */
     private void extensionByte(byte b) {
-        countLineByte();
         if (b != '\r') {
+            countLineByte();
             extensions.accept(b);
         } else if (extensions.complete()) {
             state = State.SIZE_LF;

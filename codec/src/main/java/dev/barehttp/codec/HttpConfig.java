@@ -32,9 +32,9 @@ package dev.barehttp.codec;
  *
  * @param maxRequestLineLength longest request line, in bytes, not counting CRLF
  * @param maxHeaderSectionSize largest header section, in bytes, counting line endings
- * @param maxHeaderCount most header fields in one request (trailers count too)
+ * @param maxHeaderCount most header fields in one request (a trailer section has the same limit of its own)
  * @param maxBodySize largest request body, decoded
- * @param maxChunkLineLength longest chunk-size line, extensions included
+ * @param maxChunkLineLength longest chunk-size line, extensions included, not counting CRLF
  * @param maxDrainSize largest unread body discarded to keep a connection alive
  * @param headTimeoutMillis time allowed to receive a request head once it has begun
  * @param idleTimeoutMillis time a keep-alive connection may wait for its next request

@@ -76,9 +76,15 @@ class ChunkedTransferCodingTest {
 
     @Test
     void rfc9112_7_1_1_extensionLineWithinMaxChunkLineLengthIsAccepted() {
-        // the limit counts the line's bytes up to and including its CR
-        String extension = ";x=" + "a".repeat(4 * 1024 - 5);
+        // the limit counts the line's bytes without its CRLF, as the request-line limit does
+        String extension = ";x=" + "a".repeat(4 * 1024 - 4);
         assertEvents(chunked("5" + extension + "\r\nhello\r\n0\r\n\r\n"), CHUNKED_POST, data("hello"), end());
+    }
+
+    @Test
+    void rfc9112_7_1_1_extensionLineOneByteOverMaxChunkLineLengthIs400() {
+        String extension = ";x=" + "a".repeat(4 * 1024 - 3);
+        assertRejected(chunked("5" + extension + "\r\nhello\r\n0\r\n\r\n"), 400);
     }
 
     @ParameterizedTest
