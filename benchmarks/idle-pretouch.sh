@@ -25,7 +25,7 @@ port=18700
         else
             out="$(PORT=$port JAVA="$java_bin" JAVA_OPTS="$jvm_opts" benchmarks/idle-connections.sh "$server" "$n")"
         fi
-        echo "$out" | awk '/^### /{p=1} p' | awk '/^\| second client/{exit} {print}'
+        echo "$out" | awk '/^### /{p=1} p' | sed 's/^### Idle keep-alive connections: \(.*\)/#### \1, heap pre-touched/' | awk '/^\| second client/{exit} {print}'
     done
     echo "Server JVM flags: \`$jvm_opts\`; $(nproc) cores; $("$java_bin" -version 2>&1 | head -1)."
     echo

@@ -219,7 +219,7 @@ if [[ "$idle" == 1 ]]; then
                 out="$(PORT=$port JAVA="$java_bin" JAVA_OPTS="$jvm_opts" \
                     benchmarks/idle-connections.sh "$server" "$idle_connections")"
             fi
-            echo "$out" | awk '/^### /{p=1} p'
+            echo "$out" | awk '/^### /{p=1} p' | sed 's/^### Idle keep-alive connections: /#### /'
             echo
         done
         echo "Server JVM flags: \`$jvm_opts\`; $(nproc) cores; $("$java_bin" -version 2>&1 | head -1)."
