@@ -354,6 +354,21 @@ public final class ServerConnection {
         return readState == ReadState.AWAIT_HEAD && response.idle() && in.size() == 0 && !headParser.inProgress();
     }
 
+    /**
+     * True when the current request's whole body has already been received (or it has none) and the
+     * client does not wait for {@code 100 Continue}: answering it needs no further input.
+     */
+    public boolean requestReceivedWhole() {
+        if (readState == ReadState.REQUEST_DONE) {
+            return true;
+        }
+        if (readState != ReadState.BODY || request.expectsContinue()) {
+            return false;
+        }
+        long remaining = body.remaining();
+        return remaining >= 0 && remaining <= in.size();
+    }
+
     /** The protocol error that ended this connection, or null. */
     public HttpProtocolException failure() {
         return failure;

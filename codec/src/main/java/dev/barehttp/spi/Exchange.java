@@ -30,6 +30,7 @@ import java.nio.file.Path;
  */
 public final class Exchange {
     private static final System.Logger LOG = System.getLogger("dev.barehttp");
+    private static final Response INTERNAL_ERROR = Response.text(500, "Internal Server Error\n");
 
     private Exchange() {
     }
@@ -72,7 +73,7 @@ public final class Exchange {
                 return null;
             }
             LOG.log(System.Logger.Level.WARNING, "handler failed for " + head.method() + " " + head.target(), e);
-            response = Response.text(500, "Internal Server Error\n");
+            response = INTERNAL_ERROR;
         }
         return connectionFailed(connection, null) ? null : response;
     }
@@ -91,8 +92,8 @@ public final class Exchange {
 
     private static void send(ServerConnection connection, ConnectionIO io, Response response) throws IOException {
         Response.Body body = response.body();
-        if (body instanceof Response.BytesBody b) {
-            sendBytes(connection.response(), response, b.bytes());
+        if (body instanceof Response.BytesBody) {
+            sendBytes(connection.response(), response);
         } else if (body instanceof Response.StreamBody s) {
             sendStream(connection, io, response, s);
         } else {
@@ -100,7 +101,9 @@ public final class Exchange {
         }
     }
 
-    private static void sendBytes(ResponseWriter w, Response response, byte[] bytes) {
+    /** A response whose body is bytes (as every response this class makes itself is). */
+    private static void sendBytes(ResponseWriter w, Response response) {
+        byte[] bytes = ((Response.BytesBody) response.body()).bytes();
         w.status(response.status(), response.reason()).headers(response.headers());
         if (!response.headers().contains("content-length")) {
             w.contentLength(bytes.length);
@@ -121,8 +124,7 @@ public final class Exchange {
                 throw e instanceof IOException io2 ? io2 : new IOException("the streamed body failed", e);
             }
             LOG.log(System.Logger.Level.WARNING, "a streamed body failed before its first byte", e);
-            sendBytes(connection.response(), Response.text(500, "Internal Server Error\n"),
-                    "Internal Server Error\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sendBytes(connection.response(), INTERNAL_ERROR);
         }
     }
 
@@ -133,8 +135,7 @@ public final class Exchange {
             size = Files.size(path);
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot send " + path, e);
-            Response failed = Response.text(500, "Internal Server Error\n");
-            sendBytes(connection.response(), failed, "Internal Server Error\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sendBytes(connection.response(), INTERNAL_ERROR);
             return;
         }
         ResponseWriter w = connection.response();

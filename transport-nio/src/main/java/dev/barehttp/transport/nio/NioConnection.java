@@ -168,7 +168,7 @@ final class NioConnection {
                 break;
             }
             RequestHead head = (RequestHead) e;
-            if (loop.options.handlersOnLoop() && receivedWhole(head)) {
+            if (loop.options.handlersOnLoop() && http.requestReceivedWhole()) {
                 loop.runOnLoop(this, head);
             } else {
                 dispatch(head);
@@ -176,11 +176,6 @@ final class NioConnection {
             }
         }
         settle();
-    }
-
-    private boolean receivedWhole(RequestHead head) {
-        long length = head.bodyLength();
-        return length == 0 || (length > 0 && length <= http.bufferedInput() && !head.expectsContinue());
     }
 
     private void dispatch(RequestHead head) {
