@@ -35,7 +35,7 @@ import java.net.SocketTimeoutException;
  *
  * <p>Output is written only when the codec needs more input or the connection ends, so the
  * answers to pipelined requests leave in one write. The socket is touched by this connection's
- * thread alone, except that {@link #shutdown()} and {@link #forceClose()} may close it from another.
+ * thread alone, except that {@link #closeIfWaitingForRequest()} and {@link #forceClose()} may close it from another.
  */
 final class BlockingConnection implements Runnable, ConnectionIO {
     private static final System.Logger LOG = System.getLogger("dev.barehttp");
@@ -204,12 +204,16 @@ final class BlockingConnection implements Runnable, ConnectionIO {
     }
 
     /**
-     * Graceful shutdown, from another thread: no new request starts, a response in progress says
-     * {@code Connection: close}, and a connection waiting for its next request closes now.
+     * Graceful shutdown, first step, from another thread: no new request starts, and a response in
+     * progress says {@code Connection: close}.
      */
-    void shutdown() {
+    void markShutdown() {
         shutdownAsked = true;
         connection.shutdown();
+    }
+
+    /** Graceful shutdown, second step, once every connection is marked: one waiting for its next request closes now. */
+    void closeIfWaitingForRequest() {
         if (waitingForRequest) {
             closeSocket();
         }

@@ -24,7 +24,7 @@ import javax.net.ssl.SSLSocket;
  *   start: bind --> acceptor thread --accept--> under the limit? --yes--> connection thread
  *                                                      |
  *                                                      no --> 503 from the codec, close
- *   close: close the server socket --> shutdown() every connection --> wait the grace period
+ *   close: close the server socket --> mark every connection, then close idle ones --> wait the grace period
  *          --> force-close the rest and interrupt their threads --> wait for the threads
  * </pre>
  */
@@ -195,8 +195,13 @@ final class BlockingServer implements TransportServer {
         closing = true;
         closeQuietly(serverSocket);
         boolean interrupted = joinUninterruptibly(acceptor);
+        // Every connection is marked before any idle one is closed: a client that sees its idle
+        // connection close may rely on every response still in flight saying Connection: close.
         for (BlockingConnection c : connections) {
-            c.shutdown();
+            c.markShutdown();
+        }
+        for (BlockingConnection c : connections) {
+            c.closeIfWaitingForRequest();
         }
         threads.shutdown();
         if (!awaitThreads(settings.shutdownGrace().toMillis())) {
