@@ -2,7 +2,7 @@
  * barehttp's blocking transport: a {@link java.net.ServerSocket} and one thread per connection.
  */
 module dev.barehttp.transport.blocking {
-    requires dev.barehttp.codec;
+    requires transitive dev.barehttp.server;
 
     provides dev.barehttp.spi.Transport with dev.barehttp.transport.blocking.BlockingTransport;
 }

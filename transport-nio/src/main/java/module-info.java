@@ -2,7 +2,7 @@
  * barehttp's NIO transport: a few selector threads multiplexing non-blocking connections.
  */
 module dev.barehttp.transport.nio {
-    requires dev.barehttp.codec;
+    requires transitive dev.barehttp.server;
 
     provides dev.barehttp.spi.Transport with dev.barehttp.transport.nio.NioTransport;
 }

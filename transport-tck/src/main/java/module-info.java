@@ -3,7 +3,7 @@
  * runs it by subclassing each kit with the transport's name; used with test scope only.
  */
 module dev.barehttp.tck {
-    requires dev.barehttp.codec;
+    requires dev.barehttp.server;
     requires org.junit.jupiter.api;
     requires org.junit.jupiter.params;
     requires java.net.http;

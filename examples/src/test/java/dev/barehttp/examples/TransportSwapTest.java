@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.barehttp.Router;
+import dev.barehttp.codec.HttpConfig;
 import dev.barehttp.spi.Transport;
 import java.io.BufferedReader;
 import java.io.File;
@@ -30,7 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Swapping transports by class path (DESIGN: "an application swaps transports by swapping a jar"):
- * the examples started in a child JVM whose class path holds the codec, the examples and exactly
+ * the examples started in a child JVM whose class path holds the codec, the server, the examples and exactly
  * one transport must serve with that transport, and stop gracefully on SIGTERM.
  */
 class TransportSwapTest {
@@ -61,7 +62,7 @@ class TransportSwapTest {
         String transportEntry = transportLocation(transport);
         assumeTrue(transportEntry != null, "transport " + transport + " is not on the class path yet (no "
                 + SERVICE + " entry names it): build and install barehttp-transport-" + transport);
-        String classPath = String.join(File.pathSeparator, locationOf(Router.class), transportEntry,
+        String classPath = String.join(File.pathSeparator, locationOf(HttpConfig.class), locationOf(Router.class), transportEntry,
                 locationOf(Main.class));
         String java = ProcessHandle.current().info().command().orElse("java");
         Process process = new ProcessBuilder(java, "-cp", classPath, Main.class.getName(), "--port", "0")

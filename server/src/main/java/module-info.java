@@ -1,0 +1,13 @@
+/**
+ * barehttp's server: the application API ({@code dev.barehttp}), the transport SPI and the one
+ * connection driver every transport shares ({@code dev.barehttp.spi}). An application depends on a
+ * transport module, which requires this one transitively.
+ */
+module dev.barehttp.server {
+    requires transitive dev.barehttp.codec;
+
+    exports dev.barehttp;
+    exports dev.barehttp.spi;
+
+    uses dev.barehttp.spi.Transport;
+}
