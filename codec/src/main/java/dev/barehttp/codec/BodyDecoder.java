@@ -3,8 +3,15 @@ package dev.barehttp.codec;
 /** Reads one message body out of the input buffer, under one framing (RFC 9112 section 6). */
 interface BodyDecoder {
 
-    /** The next {@link BodyData} or the {@link EndOfMessage}; null when more bytes are needed. */
-    HttpEvent next(InputBuffer in);
+    /** What {@link #next} returns for body bytes read in discarding mode: the same instance every time. */
+    BodyData DISCARDED = new BodyData(new byte[] {'-'});
+
+    /**
+     * The next {@link BodyData} or the {@link EndOfMessage}; null when more bytes are needed.
+     *
+     * @param discard drop body bytes without copying them and answer {@link #DISCARDED} for them
+     */
+    HttpEvent next(InputBuffer in, boolean discard);
 
     /** The peer ended its input: throws unless the body is complete. */
     void endOfInput();

@@ -42,11 +42,11 @@ final class ChunkedBody implements BodyDecoder {
     }
 
     @Override
-    public HttpEvent next(InputBuffer in) {
+    public HttpEvent next(InputBuffer in, boolean discard) {
         while (true) {
             switch (state) {
                 case DATA:
-                    return data(in);
+                    return data(in, discard);
                 case TRAILERS:
                     return trailerSection(in);
                 case DONE:
@@ -153,19 +153,19 @@ final class ChunkedBody implements BodyDecoder {
         }
     }
 
-    private HttpEvent data(InputBuffer in) {
+    private HttpEvent data(InputBuffer in, boolean discard) {
         int n = (int) Math.min(in.size(), chunkSize);
         if (n == 0) {
             return null;
         }
-        byte[] data = in.copy(0, n);
+        byte[] data = discard ? null : in.copy(0, n);
         in.consume(n);
         chunkSize -= n;
         total += n;
         if (chunkSize == 0) {
             state = State.DATA_CR;
         }
-        return new BodyData(data);
+        return discard ? DISCARDED : new BodyData(data);
     }
 
     private HttpEvent trailerSection(InputBuffer in) {

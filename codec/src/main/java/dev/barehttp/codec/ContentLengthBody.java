@@ -20,7 +20,7 @@ final class ContentLengthBody implements BodyDecoder {
     }
 
     @Override
-    public HttpEvent next(InputBuffer in) {
+    public HttpEvent next(InputBuffer in, boolean discard) {
         if (remaining == 0) {
             if (ended) {
                 throw new IllegalStateException("the body already ended");
@@ -32,9 +32,13 @@ final class ContentLengthBody implements BodyDecoder {
         if (n == 0) {
             return null;
         }
+        remaining -= n;
+        if (discard) {
+            in.consume(n);
+            return DISCARDED;
+        }
         byte[] data = in.copy(0, n);
         in.consume(n);
-        remaining -= n;
         return new BodyData(data);
     }
 

@@ -15,6 +15,8 @@ final class InputBuffer {
     private byte[] array = NONE;
     private int start;
     private int end;
+    /** Bytes consumed since the buffer was made: wire bytes, framing included. */
+    private long consumedTotal;
 
     byte[] array() {
         return array;
@@ -26,6 +28,10 @@ final class InputBuffer {
 
     int end() {
         return end;
+    }
+
+    long consumedTotal() {
+        return consumedTotal;
     }
 
     int size() {
@@ -47,6 +53,7 @@ final class InputBuffer {
 
     /** Drops {@code n} bytes from the front. */
     void consume(int n) {
+        consumedTotal += n;
         start += n;
         if (start == end) {
             start = 0;

@@ -18,6 +18,8 @@ final class OutputBuffer {
     private int start;
     private int end;
     private int hold = -1;
+    /** Bytes handed to the transport and consumed since the buffer was made. */
+    private long consumedTotal;
 
     /** The bytes the transport may write now. */
     int size() {
@@ -53,6 +55,7 @@ final class OutputBuffer {
         if (n < 0 || n > size()) {
             throw new IllegalArgumentException("cannot consume " + n + " of " + size() + " pending bytes");
         }
+        consumedTotal += n;
         start += n;
         if (start == end) {
             start = 0;
@@ -62,6 +65,25 @@ final class OutputBuffer {
                 array = NONE;
             }
         }
+    }
+
+    /** A position in the stream of every byte ever put, for {@link #truncateTo}. */
+    long mark() {
+        return consumedTotal + (end - start);
+    }
+
+    /** True when no byte put after {@code mark} has been consumed yet. */
+    boolean unsentSince(long mark) {
+        return consumedTotal <= mark;
+    }
+
+    /** Forgets every byte put after {@code mark} (none of which was consumed), and any hold. */
+    void truncateTo(long mark) {
+        if (!unsentSince(mark) || mark > mark()) {
+            throw new IllegalStateException("cannot take back bytes already consumed");
+        }
+        end = start + (int) (mark - consumedTotal);
+        hold = -1;
     }
 
     void trim() {

@@ -25,9 +25,28 @@ public final class ResponseWriter {
     private static final byte[] CONTENT_LENGTH_PREFIX = "Content-Length: ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] LAST_CHUNK = "0\r\n".getBytes(StandardCharsets.US_ASCII);
 
-    private final ServerConnection connection;
+    /**
+     * What the writer reports to the connection that owns it: the writer encodes, the connection
+     * decides whether the connection persists and what follows.
+     */
+    interface Events {
+        /** The head is being committed: answers whether the connection persists after this response. */
+        boolean committing(boolean responseSaysClose, ResponseFraming framing);
+
+        /** The response ended; {@code persistent} is what {@link #committing} answered. */
+        void ended(boolean persistent);
+
+        /** The body broke its own framing (too many or too few bytes): the connection must close. */
+        void framingBroken();
+    }
+
+    /** Stands in for the request when a protocol error is answered before any head was read. */
+    private static final RequestHead NO_REQUEST = new RequestHead("GET", "/", HttpVersion.HTTP_1_1, Headers.EMPTY, 0);
+
+    private final Events events;
     private final OutputBuffer out;
     private State state = State.IDLE;
+    private long startMark = -1;
     private RequestHead request;
     private int status;
     private long declaredLength;
@@ -38,13 +57,48 @@ public final class ResponseWriter {
     private boolean persistent;
     private long written;
 
-    ResponseWriter(ServerConnection connection, OutputBuffer out) {
-        this.connection = connection;
+    ResponseWriter(Events events, OutputBuffer out) {
+        this.events = events;
         this.out = out;
     }
 
     void begin(RequestHead head) {
         request = head;
+        clear();
+    }
+
+    /**
+     * A protocol error is to be answered: unless a response has already been committed, the writer
+     * awaits a status again (a response begun but not committed is forgotten).
+     */
+    void beginErrorAnswer() {
+        if (state == State.IDLE) {
+            request = NO_REQUEST;
+            clear();
+        } else if (state == State.HEADERS) {
+            retract();
+        }
+    }
+
+    /**
+     * Forgets the response in progress if none of its bytes has been consumed by the transport.
+     *
+     * @return true when the writer awaits a status again
+     */
+    boolean retract() {
+        if (state == State.AWAIT_STATUS) {
+            return true;
+        }
+        if ((state != State.HEADERS && state != State.BODY) || startMark < 0 || !out.unsentSince(startMark)) {
+            return false;
+        }
+        out.truncateTo(startMark);
+        clear();
+        return true;
+    }
+
+    private void clear() {
+        startMark = -1;
         status = 0;
         declaredLength = -1;
         dateSet = false;
@@ -60,6 +114,7 @@ public final class ResponseWriter {
             state = State.IDLE;
         }
         request = null;
+        startMark = -1;
     }
 
     void close() {
@@ -70,13 +125,14 @@ public final class ResponseWriter {
         return state == State.IDLE;
     }
 
-    boolean awaitingStatus() {
+    /** True when a response is owed and nothing of it has been written: the status comes next. */
+    public boolean awaitingStatus() {
         return state == State.AWAIT_STATUS;
     }
 
-    /** The request being answered, or null between requests. */
+    /** The request being answered, or null between requests and when answering a malformed head. */
     public RequestHead request() {
-        return request;
+        return request == NO_REQUEST ? null : request;
     }
 
     /** Starts the response with {@code status} and its standard reason phrase. */
@@ -104,6 +160,7 @@ public final class ResponseWriter {
             throw new IllegalArgumentException("the reason phrase holds CR, LF or another control character");
         }
         this.status = status;
+        startMark = out.mark();
         out.hold();
         byte[] line = reason == null ? StatusReasons.statusLine(status) : null;
         if (line != null) {
@@ -200,7 +257,7 @@ public final class ResponseWriter {
     private void commitHead(long lengthIfEnding) {
         long length = declaredLength >= 0 ? declaredLength : lengthIfEnding;
         framing = ResponseFraming.choose(request, status, length);
-        persistent = connection.persistsAfterResponse(saysClose, framing);
+        persistent = events.committing(saysClose, framing);
         if (framing == ResponseFraming.CONTENT_LENGTH && declaredLength < 0) {
             out.put(CONTENT_LENGTH_PREFIX);
             out.putDecimal(length);
@@ -267,7 +324,7 @@ public final class ResponseWriter {
             }
             case CONTENT_LENGTH -> {
                 if (len > declaredLength - written) {
-                    connection.close();
+                    events.framingBroken();
                     throw misuse("body overruns the declared Content-Length of " + declaredLength);
                 }
                 out.put(b, off, len);
@@ -297,7 +354,7 @@ public final class ResponseWriter {
             throw misuse("bytes sent directly before the pending output was written");
         }
         if (n > declaredLength - written) {
-            connection.close();
+            events.framingBroken();
             throw misuse("body overruns the declared Content-Length of " + declaredLength);
         }
         written += n;
@@ -323,7 +380,7 @@ public final class ResponseWriter {
                     : state == State.AWAIT_STATUS ? misuse("end before a status") : notAnswering("end");
         }
         if (framing == ResponseFraming.CONTENT_LENGTH && written < declaredLength) {
-            connection.close();
+            events.framingBroken();
             throw misuse("body underruns the declared Content-Length: " + written + " of " + declaredLength);
         }
         if (framing == ResponseFraming.CHUNKED) {
@@ -334,7 +391,7 @@ public final class ResponseWriter {
             out.crlf();
         }
         state = State.ENDED;
-        connection.responseEnded(persistent);
+        events.ended(persistent);
     }
 
     /** The framing chosen at commit, or null before. */
@@ -355,26 +412,6 @@ public final class ResponseWriter {
     /** True once the head has been committed (the status can no longer change). */
     public boolean committed() {
         return state == State.BODY || state == State.ENDED;
-    }
-
-    void writeError(int errorStatus, String message) {
-        byte[] text = (errorStatus + " " + StatusReasons.of(errorStatus) + ": " + message + "\n")
-                .getBytes(StandardCharsets.UTF_8);
-        byte[] line = StatusReasons.statusLine(errorStatus);
-        out.put(line != null ? line : ("HTTP/1.1 " + errorStatus + " \r\n").getBytes(StandardCharsets.US_ASCII));
-        out.field("Content-Type", "text/plain; charset=utf-8");
-        out.put(CONTENT_LENGTH_PREFIX);
-        out.putDecimal(text.length);
-        out.crlf();
-        out.put(DATE_PREFIX);
-        out.put(HttpDate.nowBytes());
-        out.crlf();
-        out.put(CLOSE_FIELD);
-        out.crlf();
-        if (request == null || !request.isHead()) {
-            out.put(text);
-        }
-        state = State.CLOSED;
     }
 
     private IllegalStateException misuse(String what) {

@@ -6,43 +6,74 @@ import java.util.function.LongSupplier;
 
 /**
  * The server side of one HTTP/1.1 connection, without I/O: bytes in, request events out;
- * responses in, bytes out.
+ * responses in, bytes out. Every rule about the life of the connection is in this class.
  *
  * <h2>Driving it</h2>
  * <pre>{@code
- * conn.receive(bytes, off, len);               // whatever the network produced
- * for (HttpEvent e = conn.nextEvent(); ...)    // RequestHead, BodyData..., EndOfMessage, or a Signal
+ * conn.receive(bytes, off, len);        // whatever the network produced, while conn.wantsInput()
+ * HttpEvent e = conn.nextEvent();       // RequestHead, BodyData..., EndOfMessage, or a Signal:
+ *                                       //   NEED_DATA: read more; PAUSED: write output / end the response first;
+ *                                       //   CLOSED: write output, then close
  * conn.response().status(200).header(...).write(...).end();
- * conn.writeOutputTo(socket::write);           // or peekOutput()/consumeOutput(n)
+ * conn.peekOutput() / conn.consumeOutput(n)   // or writeOutputTo(socket::write)
  * }</pre>
+ * {@code PAUSED} is never answered twice without a change: it means the next request waits until the
+ * response in progress has ended, or until pending output has been written below
+ * {@link HttpConfig#maxPendingOutput()}. A loop that gets it writes output or waits for its handler.
  *
- * <h2>The rules, all in this class</h2>
+ * <h2>States and transitions</h2>
+ * <pre>
+ *  state               event                                           next state
+ *  ------------------  ----------------------------------------------  ------------------
+ *  AWAIT_HEAD          a head parsed (handed out)                      READ_BODY
+ *  AWAIT_HEAD          input ended with nothing buffered               CLOSED
+ *  AWAIT_HEAD          shutdown requested                              CLOSED
+ *  READ_BODY           end of the request body                         AWAIT_RESPONSE_END
+ *  READ_BODY           response ended, connection persists            DRAIN
+ *  READ_BODY           response ended, connection does not persist     MUST_CLOSE
+ *  AWAIT_RESPONSE_END  response ended, connection persists             AWAIT_HEAD
+ *  AWAIT_RESPONSE_END  response ended, connection does not persist     MUST_CLOSE
+ *  DRAIN               end of the unread body                          AWAIT_HEAD
+ *  DRAIN               more than maxDrainSize wire bytes, or past
+ *                      drainTimeoutMillis, or too slow                 MUST_CLOSE
+ *  any open state      bad bytes or a timeout (HttpProtocolException)  ERROR
+ *  ERROR               the error response ended (or cannot be sent)   MUST_CLOSE (the error stays)
+ *  any                 close()                                         CLOSED
+ * </pre>
+ *
+ * <h2>The rules</h2>
  * <ul>
- *   <li>One request at a time: after a request's {@link EndOfMessage}, {@link #nextEvent()} answers
- *       {@link Signal#PAUSED} until its response has ended; pipelined bytes stay buffered meanwhile,
- *       so responses go out in request order (RFC 9112 section 9.3.2).</li>
+ *   <li>One request at a time, answered in order (RFC 9112 section 9.3.2): the next head is not parsed
+ *       before the response to the current one has ended, nor while more than
+ *       {@link HttpConfig#maxPendingOutput()} bytes wait to be written; {@link #nextEvent()} answers
+ *       {@link Signal#PAUSED} meanwhile and pipelined bytes stay buffered (at most
+ *       {@link HttpConfig#maxBufferedInput()}: {@link #wantsInput()}).</li>
  *   <li>Persistence (RFC 9112 section 9.3): HTTP/1.1 persists unless the request or the response says
  *       {@code Connection: close}; HTTP/1.0 only with {@code Connection: keep-alive}. A CONNECT, a
- *       close-delimited response, {@link #shutdown()}, or an unread body too large to drain also end
- *       the connection. The response head says {@code Connection: close} whenever it will not persist.</li>
- *   <li>After a non-persistent exchange nothing more is read: {@link Signal#CLOSED}.</li>
+ *       close-delimited response, {@link #shutdown()}, an unread body that is too large or of unknown
+ *       length when the head is committed, or a 100-continue body never asked for also end it. The
+ *       head says {@code Connection: close} whenever the connection will not persist, so a promise of
+ *       keep-alive is always kept.</li>
  *   <li>{@code Expect: 100-continue} (RFC 9110 section 10.1.1): {@link #bodyRequested()} queues
- *       {@code 100 Continue} when the application first wants the body and no response has begun;
- *       never to HTTP/1.0. A final response sent instead, with the body unread, closes the
- *       connection, since the client may or may not send the body.</li>
- *   <li>A body left unread when the response ends is read and discarded if it is at most
- *       {@code maxDrainSize}; a larger one closes the connection.</li>
- *   <li>Errors: the first {@link HttpProtocolException} puts the connection in a final error state;
- *       every later {@link #nextEvent()} throws it again. {@link #respondToError} queues its
- *       response when no response has begun.</li>
- *   <li>Time: {@link #nextDeadline()} names the next moment something times out (head, idle, body);
- *       {@link #expire(long)} applies it.</li>
+ *       {@code 100 Continue} when the application first wants the body and no response has begun.</li>
+ *   <li>An unread body is discarded after its response (state DRAIN) without copying, counting wire
+ *       bytes (chunk framing and extensions included) against {@code maxDrainSize} and time against
+ *       {@code drainTimeoutMillis}.</li>
+ *   <li>Errors: the first {@link HttpProtocolException} puts the connection in the error state; every
+ *       later {@link #nextEvent()} throws it again. Its response goes through {@link #response()} like any
+ *       other, always with {@code Connection: close}: {@link #respondToError} writes the standard one, or
+ *       the application writes its own while {@link ResponseWriter#awaitingStatus()}.</li>
+ *   <li>Time: deadlines run only while the server waits for the peer. {@link #nextDeadline()} names the
+ *       next one (head, idle, body stall, body rate, drain); while output is pending none runs (the
+ *       transport's write timeout applies instead), and the head and body clocks restart once the
+ *       output has been written. {@link #expire(long)} applies a deadline.</li>
  * </ul>
  *
- * <p>Not thread-safe: a connection is driven by one thread at a time.
+ * <p>Not thread-safe: a connection is driven by one thread at a time, except {@link #shutdown()}.
  */
 public final class ServerConnection {
-    private enum ReadState { AWAIT_HEAD, BODY, REQUEST_DONE, CLOSED }
+    /** The joint state of the request and response streams; see the table in the class comment. */
+    public enum State { AWAIT_HEAD, READ_BODY, AWAIT_RESPONSE_END, DRAIN, MUST_CLOSE, ERROR, CLOSED }
 
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -55,7 +86,7 @@ public final class ServerConnection {
     private final ContentLengthBody contentLengthBody = new ContentLengthBody(0);
     private ChunkedBody chunkedBody;
 
-    private ReadState readState = ReadState.AWAIT_HEAD;
+    private State state = State.AWAIT_HEAD;
     private HttpProtocolException failure;
     private boolean inputEnded;
     private volatile boolean shutdownRequested;
@@ -64,12 +95,15 @@ public final class ServerConnection {
     private BodyDecoder body;
     private boolean requestKeepAlive;
     private boolean continueSent;
-    private boolean draining;
-    private long drained;
+    private long drainStartWire;
+    private long drainStartedAt;
 
     private long idleSince;
     private long headStartedAt = -1;
-    private long lastBodyActivity;
+    /** When the codec last answered NEED_DATA for body bytes, or -1 while it is not waiting. */
+    private long bodyWaitSince = -1;
+    private long bodyWaitedMillis;
+    private long bodyWireStart;
 
     /** A connection with the given limits and a monotonic millisecond clock ({@code System.nanoTime}). */
     public ServerConnection(HttpConfig config) {
@@ -85,7 +119,7 @@ public final class ServerConnection {
         this.config = config;
         this.clock = clock;
         this.headParser = new RequestHeadParser(config);
-        this.response = new ResponseWriter(this, out);
+        this.response = new ResponseWriter(new WriterEvents(), out);
         this.idleSince = clock.getAsLong();
     }
 
@@ -94,11 +128,16 @@ public final class ServerConnection {
         return config;
     }
 
+    /** The connection's state, as in the table of the class comment. */
+    public State state() {
+        return state;
+    }
+
     // ---------------------------------------------------------------- input
 
-    /** Hands over bytes received from the peer; they are copied. Ignored once the connection is closed. */
+    /** Hands over bytes received from the peer; they are copied. Ignored once nothing more is read. */
     public void receive(byte[] bytes, int off, int len) {
-        if (len == 0 || readState == ReadState.CLOSED) {
+        if (len == 0 || !reading()) {
             return;
         }
         noteArrival();
@@ -107,7 +146,7 @@ public final class ServerConnection {
 
     /** Hands over every remaining byte of {@code src}, advancing its position. */
     public void receive(ByteBuffer src) {
-        if (!src.hasRemaining() || readState == ReadState.CLOSED) {
+        if (!src.hasRemaining() || !reading()) {
             src.position(src.limit());
             return;
         }
@@ -120,17 +159,36 @@ public final class ServerConnection {
         inputEnded = true;
     }
 
-    /** Bytes received and not yet handed out as events (a transport may stop reading above a bound). */
+    /** True once the peer ended its input. */
+    public boolean inputEnded() {
+        return inputEnded;
+    }
+
+    /** Bytes received and not yet handed out as events. */
     public int bufferedInput() {
         return in.size();
     }
 
+    /**
+     * True when the codec takes more input now: it still reads from this connection and holds less
+     * than {@link HttpConfig#maxBufferedInput()}. A transport stops reading while this is false.
+     */
+    public boolean wantsInput() {
+        return reading() && !inputEnded && in.size() < config.maxBufferedInput();
+    }
+
+    private boolean reading() {
+        return state == State.AWAIT_HEAD || state == State.READ_BODY || state == State.AWAIT_RESPONSE_END
+                || state == State.DRAIN;
+    }
+
     private void noteArrival() {
         long now = clock.getAsLong();
-        if (readState == ReadState.BODY) {
-            lastBodyActivity = now;
-        } else if (readState == ReadState.AWAIT_HEAD && headStartedAt < 0 && in.size() == 0
-                && response.idle()) {
+        if (bodyWaitSince >= 0) {
+            bodyWaitedMillis += now - bodyWaitSince;
+            bodyWaitSince = now;
+        }
+        if (state == State.AWAIT_HEAD && headStartedAt < 0 && in.size() == 0 && response.idle()) {
             headStartedAt = now;
         }
     }
@@ -147,44 +205,34 @@ public final class ServerConnection {
         try {
             return advance();
         } catch (HttpProtocolException e) {
-            failure = e;
+            fail(e);
             throw e;
         }
     }
 
     private HttpEvent advance() {
         while (true) {
-            switch (readState) {
-                case AWAIT_HEAD -> {
-                    HttpEvent e = readHead();
-                    if (e != null) {
-                        return e;
-                    }
-                }
-                case BODY -> {
-                    HttpEvent e = readBody();
-                    if (e != null) {
-                        return e;
-                    }
-                }
-                case REQUEST_DONE -> {
-                    return Signal.PAUSED;
-                }
-                default -> {
-                    return Signal.CLOSED;
-                }
+            HttpEvent e = switch (state) {
+                case AWAIT_HEAD -> readHead();
+                case READ_BODY -> readBody();
+                case AWAIT_RESPONSE_END -> Signal.PAUSED;
+                case DRAIN -> drain();
+                default -> Signal.CLOSED;
+            };
+            if (e != null) {
+                return e;
             }
         }
     }
 
     /** A head, a signal, or null to go round again (the state changed). */
     private HttpEvent readHead() {
-        if (!response.idle()) {
-            return Signal.PAUSED;
-        }
         if (shutdownRequested) {
-            readState = ReadState.CLOSED;
+            state = State.CLOSED;
             return Signal.CLOSED;
+        }
+        if (out.size() > config.maxPendingOutput()) {
+            return Signal.PAUSED;
         }
         RequestHead head = headParser.parse(in);
         if (head == null) {
@@ -192,7 +240,7 @@ public final class ServerConnection {
                 if (headParser.inProgress() || in.size() > 0) {
                     throw HttpProtocolException.badRequest("the connection ended inside a request head");
                 }
-                readState = ReadState.CLOSED;
+                state = State.CLOSED;
                 return Signal.CLOSED;
             }
             return Signal.NEED_DATA;
@@ -208,11 +256,11 @@ public final class ServerConnection {
                 : head.headers().containsToken("connection", "keep-alive");
         body = head.bodyLength() == RequestHead.CHUNKED ? chunkedBody() : contentLengthBody.reset(head.bodyLength());
         continueSent = false;
-        draining = false;
-        drained = 0;
         headStartedAt = -1;
-        lastBodyActivity = clock.getAsLong();
-        readState = ReadState.BODY;
+        bodyWaitSince = -1;
+        bodyWaitedMillis = 0;
+        bodyWireStart = in.consumedTotal();
+        state = State.READ_BODY;
         response.begin(head);
     }
 
@@ -226,34 +274,58 @@ public final class ServerConnection {
 
     /** A body event, a signal, or null to go round again. */
     private HttpEvent readBody() {
-        HttpEvent e = body.next(in);
+        HttpEvent e = body.next(in, false);
         if (e == null) {
-            if (inputEnded) {
-                body.endOfInput();
-            }
-            return Signal.NEED_DATA;
+            return awaitBodyBytes();
         }
+        bodyWaitSince = -1;
         if (e instanceof EndOfMessage) {
-            readState = ReadState.REQUEST_DONE;
-            if (draining) {
-                afterExchange();
-                return null;
-            }
-            return e;
-        }
-        if (draining) {
-            drained += ((BodyData) e).data().length;
-            if (drained > config.maxDrainSize()) {
-                readState = ReadState.CLOSED;
-            }
-            return null;
+            state = State.AWAIT_RESPONSE_END;
         }
         return e;
     }
 
+    /** Discards the unread body of an answered request: no event, only NEED_DATA or a state change. */
+    private HttpEvent drain() {
+        while (true) {
+            HttpEvent e = body.next(in, true);
+            if (in.consumedTotal() - drainStartWire > config.maxDrainSize()) {
+                state = State.MUST_CLOSE;
+                return null;
+            }
+            if (e == null) {
+                return awaitBodyBytes();
+            }
+            if (e instanceof EndOfMessage) {
+                afterExchange();
+                return null;
+            }
+        }
+    }
+
+    private HttpEvent awaitBodyBytes() {
+        if (inputEnded) {
+            body.endOfInput();
+        }
+        if (bodyWaitSince < 0) {
+            bodyWaitSince = clock.getAsLong();
+        }
+        return Signal.NEED_DATA;
+    }
+
+    private void fail(HttpProtocolException e) {
+        if (failure == null) {
+            failure = e;
+        }
+        if (state != State.CLOSED && state != State.MUST_CLOSE) {
+            state = State.ERROR;
+            response.beginErrorAnswer();
+        }
+    }
+
     // ---------------------------------------------------------------- output
 
-    /** The writer for the response to the current request. */
+    /** The writer for the response to the current request (or to the protocol error). */
     public ResponseWriter response() {
         return response;
     }
@@ -279,6 +351,9 @@ public final class ServerConnection {
     /** Drops the first {@code n} waiting bytes, which the caller has written. */
     public void consumeOutput(int n) {
         out.consume(n);
+        if (n > 0 && out.size() == 0) {
+            outputDrained();
+        }
     }
 
     /** Writes every waiting byte to {@code sink}, then drops them. */
@@ -286,7 +361,24 @@ public final class ServerConnection {
         int n = out.size();
         if (n > 0) {
             sink.write(out.array(), out.start(), n);
-            out.consume(n);
+            consumeOutput(n);
+        }
+    }
+
+    /** The deadlines that wait for the peer start again once the server's own output is out. */
+    private void outputDrained() {
+        long now = clock.getAsLong();
+        if (state == State.AWAIT_HEAD && response.idle()) {
+            idleSince = now;
+            if (headStartedAt >= 0 || in.size() > 0) {
+                headStartedAt = now;
+            }
+        }
+        if (bodyWaitSince >= 0) {
+            bodyWaitSince = now;
+        }
+        if (state == State.DRAIN) {
+            drainStartedAt = Math.max(drainStartedAt, now);
         }
     }
 
@@ -302,8 +394,7 @@ public final class ServerConnection {
      * response has begun, queues it and returns true (the caller should write the output now).
      */
     public boolean bodyRequested() {
-        if (readState != ReadState.BODY || continueSent || request == null || !request.expectsContinue()
-                || !response.awaitingStatus()) {
+        if (state != State.READ_BODY || continueSent || !request.expectsContinue() || !response.awaitingStatus()) {
             return false;
         }
         continueSent = true;
@@ -312,27 +403,39 @@ public final class ServerConnection {
     }
 
     /**
-     * Queues the response to a protocol error if no response has begun: the error's status, a
-     * one-line text body, {@code Connection: close}. Either way the connection is then closed.
+     * Answers a protocol error with the standard response, if no response has begun: the error's
+     * status, a one-line text body, {@code Connection: close}. Either way nothing more is read.
      *
      * @return true when a response was queued
      */
     public boolean respondToError(HttpProtocolException error) {
-        boolean canAnswer = response.awaitingStatus() || response.idle();
-        readState = ReadState.CLOSED;
-        if (failure == null) {
-            failure = error;
+        fail(error);
+        if (!response.awaitingStatus()) {
+            if (state != State.CLOSED) {
+                state = State.MUST_CLOSE;
+            }
+            return false;
         }
-        if (canAnswer) {
-            response.writeError(error.status(), error.getMessage());
-        }
-        response.close();
-        return canAnswer;
+        byte[] text = (error.status() + " " + StatusReasons.of(error.status()) + ": " + error.getMessage() + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        response.status(error.status()).header("Content-Type", "text/plain; charset=utf-8")
+                .contentLength(text.length).write(text).end();
+        return true;
+    }
+
+    /**
+     * Takes back the response in progress when none of its bytes has been written to the peer yet,
+     * so that another (a 500, say) can be sent instead.
+     *
+     * @return true when the writer awaits a status again; false when bytes already left (close then)
+     */
+    public boolean retractResponse() {
+        return response.retract();
     }
 
     /** Ends the connection now: no further event but {@link Signal#CLOSED}, no further response. */
     public void close() {
-        readState = ReadState.CLOSED;
+        state = State.CLOSED;
         response.close();
     }
 
@@ -340,18 +443,14 @@ public final class ServerConnection {
      * Graceful shutdown: the response in progress (or the next one) carries {@code Connection: close}
      * and no further request is started. Unlike every other method, this one may be called from
      * another thread than the one driving the connection; its effect is applied by that thread.
-     *
-     * @return true when the connection looked idle (between requests, nothing buffered), so the
-     *     caller may close it at once
      */
-    public boolean shutdown() {
+    public void shutdown() {
         shutdownRequested = true;
-        return isIdle();
     }
 
     /** True when no request is in progress and no input is buffered: a keep-alive connection between requests. */
     public boolean isIdle() {
-        return readState == ReadState.AWAIT_HEAD && response.idle() && in.size() == 0 && !headParser.inProgress();
+        return state == State.AWAIT_HEAD && response.idle() && in.size() == 0 && !headParser.inProgress();
     }
 
     /**
@@ -359,10 +458,10 @@ public final class ServerConnection {
      * client does not wait for {@code 100 Continue}: answering it needs no further input.
      */
     public boolean requestReceivedWhole() {
-        if (readState == ReadState.REQUEST_DONE) {
+        if (state == State.AWAIT_RESPONSE_END) {
             return true;
         }
-        if (readState != ReadState.BODY || request.expectsContinue()) {
+        if (state != State.READ_BODY || request.expectsContinue()) {
             return false;
         }
         long remaining = body.remaining();
@@ -374,9 +473,9 @@ public final class ServerConnection {
         return failure;
     }
 
-    /** True once the connection will handle nothing more. */
+    /** True once the connection will handle nothing more: write the pending output, then close. */
     public boolean isClosed() {
-        return readState == ReadState.CLOSED || failure != null;
+        return state == State.CLOSED || state == State.MUST_CLOSE || state == State.ERROR;
     }
 
     /** Lenient acceptances so far (lines ended by a bare LF when {@code allowBareLf} is set). */
@@ -390,41 +489,64 @@ public final class ServerConnection {
         out.trim();
     }
 
-    // ---------------------------------------------------------------- called by the writer
+    // ---------------------------------------------------------------- what the writer reports
 
-    /** Whether the response being committed may leave the connection open. */
-    boolean persistsAfterResponse(boolean responseSaysClose, ResponseFraming framing) {
-        if (!requestKeepAlive || responseSaysClose || shutdownRequested || readState == ReadState.CLOSED
+    /** The writer's reports: it decides nothing about the connection itself. */
+    private final class WriterEvents implements ResponseWriter.Events {
+        @Override
+        public boolean committing(boolean responseSaysClose, ResponseFraming framing) {
+            return persistsAfterResponse(responseSaysClose, framing);
+        }
+
+        @Override
+        public void ended(boolean persistent) {
+            responseEnded(persistent);
+        }
+
+        @Override
+        public void framingBroken() {
+            if (state != State.CLOSED) {
+                state = State.MUST_CLOSE;
+            }
+        }
+    }
+
+    private boolean persistsAfterResponse(boolean responseSaysClose, ResponseFraming framing) {
+        if (state == State.ERROR || request == null || !requestKeepAlive || responseSaysClose || shutdownRequested
                 || framing == ResponseFraming.CLOSE_DELIMITED || request.method().equals(Methods.CONNECT)) {
             return false;
         }
-        if (readState == ReadState.BODY) {
+        if (state == State.READ_BODY) {
             if (request.expectsContinue() && !continueSent) {
                 return false;
             }
-            return body.remaining() <= config.maxDrainSize();
+            long remaining = body.remaining();
+            return remaining >= 0 && remaining <= config.maxDrainSize();
         }
-        return true;
+        return state == State.AWAIT_RESPONSE_END;
     }
 
-    /** The response ended: go on to the next request, drain the rest of this one, or close. */
-    void responseEnded(boolean persistent) {
-        if (!persistent) {
-            readState = ReadState.CLOSED;
+    private void responseEnded(boolean persistent) {
+        if (!persistent || (state != State.READ_BODY && state != State.AWAIT_RESPONSE_END)) {
+            if (state != State.CLOSED) {
+                state = State.MUST_CLOSE;
+            }
             return;
         }
-        if (readState == ReadState.BODY) {
-            draining = true;
-            lastBodyActivity = clock.getAsLong();
-        } else if (readState == ReadState.REQUEST_DONE) {
+        if (state == State.READ_BODY) {
+            state = State.DRAIN;
+            drainStartWire = in.consumedTotal();
+            drainStartedAt = clock.getAsLong();
+        } else {
             afterExchange();
         }
     }
 
     private void afterExchange() {
-        readState = ReadState.AWAIT_HEAD;
+        state = State.AWAIT_HEAD;
         request = null;
         body = null;
+        bodyWaitSince = -1;
         response.reset();
         long now = clock.getAsLong();
         idleSince = now;
@@ -436,21 +558,44 @@ public final class ServerConnection {
 
     /**
      * The monotonic time (same clock as given) at which {@link #expire} should next be called, or
-     * {@link Long#MAX_VALUE} when nothing times out in the current state. A body deadline applies
-     * only while the transport waits for body bytes.
+     * {@link Long#MAX_VALUE} when nothing times out in the current state. Nothing times out while
+     * output is pending: the server, not the peer, is then the one to wait for.
      */
     public long nextDeadline() {
-        if (readState == ReadState.AWAIT_HEAD && response.idle()) {
-            if (headStartedAt >= 0 || headParser.inProgress()) {
-                long started = headStartedAt >= 0 ? headStartedAt : idleSince;
-                return after(started, config.headTimeoutMillis());
-            }
-            return after(idleSince, config.idleTimeoutMillis());
+        if (out.size() > 0) {
+            return Long.MAX_VALUE;
         }
-        if (readState == ReadState.BODY) {
-            return after(lastBodyActivity, config.bodyTimeoutMillis());
+        return switch (state) {
+            case AWAIT_HEAD -> headOrIdleDeadline();
+            case READ_BODY -> bodyDeadline();
+            case DRAIN -> Math.min(bodyDeadline(), after(drainStartedAt, config.drainTimeoutMillis()));
+            default -> Long.MAX_VALUE;
+        };
+    }
+
+    private long headOrIdleDeadline() {
+        if (!response.idle()) {
+            return Long.MAX_VALUE;
         }
-        return Long.MAX_VALUE;
+        if (headStartedAt >= 0 || headParser.inProgress()) {
+            return after(headStartedAt >= 0 ? headStartedAt : idleSince, config.headTimeoutMillis());
+        }
+        return after(idleSince, config.idleTimeoutMillis());
+    }
+
+    /** While waiting for body bytes: the stall timeout, and the minimum average rate after its grace period. */
+    private long bodyDeadline() {
+        if (bodyWaitSince < 0) {
+            return Long.MAX_VALUE;
+        }
+        long stall = after(bodyWaitSince, config.bodyTimeoutMillis());
+        if (config.minBodyRate() <= 0) {
+            return stall;
+        }
+        long received = in.consumedTotal() + in.size() - bodyWireStart;
+        long allowed = Math.max(config.bodyRateGraceMillis(), received * 1000 / config.minBodyRate());
+        long rate = bodyWaitSince + Math.max(0, allowed - bodyWaitedMillis);
+        return Math.min(stall, rate);
     }
 
     private static long after(long start, long millis) {
@@ -458,8 +603,9 @@ public final class ServerConnection {
     }
 
     /**
-     * Applies the deadline if {@code now} has reached it: an idle connection closes quietly; a head
-     * or body that stalled gets 408 (when no response has begun) and the connection closes.
+     * Applies the deadline if {@code now} has reached it: an idle connection or a drain closes
+     * quietly; a head or body that stalled gets 408 (when no response has begun) and the connection
+     * closes.
      *
      * @return true when the connection timed out: write any output, then close it
      */
@@ -467,18 +613,20 @@ public final class ServerConnection {
         if (now < nextDeadline()) {
             return false;
         }
-        boolean quiet = readState == ReadState.AWAIT_HEAD && headStartedAt < 0 && !headParser.inProgress();
+        boolean quiet = state == State.DRAIN
+                || (state == State.AWAIT_HEAD && headStartedAt < 0 && !headParser.inProgress());
         if (quiet) {
-            close();
+            state = State.MUST_CLOSE;
+            response.close();
         } else {
-            respondToError(HttpProtocolException.requestTimeout(readState == ReadState.BODY
-                    ? "the request body stalled" : "the request head did not arrive in time"));
+            respondToError(HttpProtocolException.requestTimeout(state == State.READ_BODY
+                    ? "the request body stalled or arrived too slowly" : "the request head did not arrive in time"));
         }
         return true;
     }
 
     @Override
     public String toString() {
-        return "ServerConnection[" + readState + ", " + response + ", in=" + in.size() + ", out=" + out.size() + "]";
+        return "ServerConnection[" + state + ", " + response + ", in=" + in.size() + ", out=" + out.size() + "]";
     }
 }

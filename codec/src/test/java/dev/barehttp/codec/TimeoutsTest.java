@@ -53,8 +53,10 @@ class TimeoutsTest {
         ServerConnection conn = connection();
         feed(conn, "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n01");
         assertTrue(conn.nextEvent() instanceof RequestHead);
-        conn.nextEvent();
-        assertEquals(5_300, conn.nextDeadline());
+        assertEquals(Events.data("01"), conn.nextEvent());
+        assertEquals(Long.MAX_VALUE, conn.nextDeadline(), "no body deadline while the application has bytes to read");
+        assertEquals(Signal.NEED_DATA, conn.nextEvent());
+        assertEquals(5_300, conn.nextDeadline(), "the body clock runs once the codec waits for bytes");
         now.set(5_200);
         feed(conn, "23");
         assertEquals(5_500, conn.nextDeadline(), "each body byte restarts the body deadline");

@@ -46,10 +46,40 @@ class UnreadBodyTest {
         assertEquals(Signal.CLOSED, conn.nextEvent());
     }
 
+    /**
+     * An unread chunked body has no known length when the head is committed, so keep-alive cannot be
+     * promised: the head says close and nothing more is read (a promise of keep-alive is always kept).
+     */
     @Test
-    void maxDrainSize_smallChunkedBodyIsDrained() {
+    void maxDrainSize_unreadChunkedBodyOfUnknownLengthSaysClose() {
         ServerConnection conn = answeredAfterHead(DRAIN_10,
                 "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n" + NEXT);
+        assertTrue(headOf(output(conn)).contains("\r\nConnection: close\r\n"));
+        assertEquals(Signal.CLOSED, conn.nextEvent());
+    }
+
+    /** A chunked body read to its end before the response keeps the connection. */
+    @Test
+    void chunkedBodyReadBeforeTheResponseKeepsTheConnection() {
+        ServerConnection conn = new ServerConnection(DRAIN_10);
+        feed(conn, "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n" + NEXT);
+        conn.nextEvent();
+        assertEquals(Events.data("hello"), conn.nextEvent());
+        assertTrue(conn.nextEvent() instanceof EndOfMessage);
+        conn.response().status(200).end();
+        assertFalse(headOf(output(conn)).contains("Connection: close"));
+        assertEquals("/next", ((RequestHead) conn.nextEvent()).target());
+    }
+
+    /** The drain counts wire bytes: chunk framing and extensions count against maxDrainSize (CVE-2023-39326 class). */
+    @Test
+    void maxDrainSize_countsWireBytesNotDecodedBytes() {
+        ServerConnection conn = new ServerConnection(DRAIN_10);
+        feed(conn, "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n");
+        conn.nextEvent();
+        conn.response().status(200).end();
+        assertFalse(headOf(output(conn)).contains("Connection: close"));
+        feed(conn, "0123456789" + NEXT);
         assertEquals("/next", ((RequestHead) conn.nextEvent()).target());
     }
 
