@@ -10,25 +10,30 @@ import dev.barehttp.codec.ResponseFraming;
 import dev.barehttp.codec.ResponseWriter;
 import dev.barehttp.codec.ServerConnection;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * One request answered: the glue every transport shares between the codec and the application.
+ * One request answered: the glue between the codec and the application, run by
+ * {@link ConnectionDriver#dispatch}.
  *
  * <ol>
  *   <li>wrap the head in a {@link Request} whose body streams from the connection;</li>
- *   <li>call the {@link Handler}; a thrown {@link HttpProtocolException} becomes its status, any other
- *       exception a 500 (when no byte of the response has been written yet);</li>
- *   <li>encode the {@link Response} through the connection's writer: bytes with Content-Length, a stream
- *       through an {@link java.io.OutputStream}, a file through {@link ConnectionIO#sendFile}.</li>
+ *   <li>call the {@link Handler}; a thrown {@link HttpProtocolException} becomes its status, anything else
+ *       thrown (an {@link Error} too) a logged 500;</li>
+ *   <li>check the {@link Response} against its own framing before its head is committed (a declared
+ *       Content-Length that is not the body's, a body on 204 or 304, a file that is not a regular file):
+ *       such a response becomes a logged 500;</li>
+ *   <li>encode it through the connection's writer: bytes with Content-Length, a stream through an
+ *       {@link java.io.OutputStream}, a file through {@link ConnectionIO#sendFile}. A stream that fails
+ *       before any byte of it left is taken back and answered 500; after a byte left, the connection
+ *       closes, since its framing can no longer be completed.</li>
  * </ol>
  *
- * It does not flush at the end: the transport flushes before it waits for input, so that the
- * responses to pipelined requests leave in one write.
+ * It does not flush at the end: the driver writes once the answers to every pipelined request that
+ * could be answered are encoded.
  */
-public final class Exchange {
+final class Exchange {
     private static final System.Logger LOG = System.getLogger("dev.barehttp");
     private static final Response INTERNAL_ERROR = Response.text(500, "Internal Server Error\n");
 
@@ -40,13 +45,13 @@ public final class Exchange {
      *
      * @throws IOException when the connection failed (socket error, timeout): the transport closes it
      */
-    public static void run(ServerConnection connection, RequestHead head, ConnectionIO io, Handler handler,
-                           InetSocketAddress remote, InetSocketAddress local, boolean secure) throws IOException {
+    static void run(ServerConnection connection, RequestHead head, ConnectionIO io, Handler handler,
+                    ConnectionDriver.Peer peer) throws IOException {
         RequestBodyStream body = new RequestBodyStream(connection, io, head.hasBody());
         try {
-            Response response = invoke(connection, head, body, handler, remote, local, secure);
+            Response response = invoke(connection, head, body, handler, peer);
             if (response != null) {
-                send(connection, io, response);
+                send(connection, io, head, response);
             }
         } finally {
             body.detach();
@@ -54,11 +59,10 @@ public final class Exchange {
     }
 
     private static Response invoke(ServerConnection connection, RequestHead head, RequestBodyStream body,
-                                   Handler handler, InetSocketAddress remote, InetSocketAddress local,
-                                   boolean secure) throws IOException {
+                                   Handler handler, ConnectionDriver.Peer peer) throws IOException {
         Response response;
         try {
-            Request request = new Request(head, body, body::trailers, remote, local, secure);
+            Request request = new Request(head, body, body::trailers, peer.remote(), peer.local(), peer.secure());
             response = handler.handle(request);
             if (response == null) {
                 throw new IllegalStateException("the handler returned no response");
@@ -66,13 +70,10 @@ public final class Exchange {
         } catch (HttpProtocolException e) {
             response = Response.text(e.status(), e.getMessage() + "\n");
         } catch (Exception | Error e) {
-            if (e instanceof Error && !(e instanceof AssertionError || e instanceof StackOverflowError)) {
-                throw (Error) e;
-            }
             if (connectionFailed(connection, e)) {
                 return null;
             }
-            LOG.log(System.Logger.Level.WARNING, "handler failed for " + head.method() + " " + head.target(), e);
+            LOG.log(System.Logger.Level.WARNING, "the handler failed for " + head.method() + " " + head.target(), e);
             response = INTERNAL_ERROR;
         }
         return connectionFailed(connection, null) ? null : response;
@@ -90,15 +91,53 @@ public final class Exchange {
         return false;
     }
 
-    private static void send(ServerConnection connection, ConnectionIO io, Response response) throws IOException {
+    private static void send(ServerConnection connection, ConnectionIO io, RequestHead head, Response response)
+            throws IOException {
+        if (!connection.response().awaitingStatus()) {
+            // A handler that wrote a response itself and returned another; nothing sane can follow.
+            throw new IOException("the response to " + head.target() + " was already begun");
+        }
+        String contradiction = contradiction(response);
+        if (contradiction != null) {
+            LOG.log(System.Logger.Level.WARNING, "the response to " + head.method() + " " + head.target()
+                    + " contradicts its own framing: " + contradiction);
+            sendBytes(connection.response(), INTERNAL_ERROR);
+            return;
+        }
         Response.Body body = response.body();
         if (body instanceof Response.BytesBody) {
             sendBytes(connection.response(), response);
         } else if (body instanceof Response.StreamBody s) {
-            sendStream(connection, io, response, s);
+            sendStream(connection, io, head, response, s);
         } else {
             sendFile(connection, io, response, ((Response.FileBody) body).path());
         }
+    }
+
+    /** Why a response cannot be sent as it says, checked before its head is committed; or null. */
+    static String contradiction(Response response) {
+        int status = response.status();
+        boolean noContent = status == 204 || status == 304;
+        String declared = response.headers().get("content-length");
+        Response.Body body = response.body();
+        if (body instanceof Response.BytesBody b) {
+            if (noContent && b.bytes().length > 0) {
+                return "a " + status + " response carries no body, but " + b.bytes().length + " bytes were given";
+            }
+            if (declared != null && !noContent && !declared.equals(Integer.toString(b.bytes().length))) {
+                return "Content-Length: " + declared + " on a body of " + b.bytes().length + " bytes";
+            }
+        } else if (body instanceof Response.FileBody f) {
+            if (noContent) {
+                return "a " + status + " response carries no body, but a file was given";
+            }
+            if (!Files.isRegularFile(f.path())) {
+                return f.path() + " is not a readable regular file";
+            }
+        } else if (noContent) {
+            return "a " + status + " response carries no body, but a stream was given";
+        }
+        return null;
     }
 
     /** A response whose body is bytes (as every response this class makes itself is). */
@@ -111,7 +150,7 @@ public final class Exchange {
         w.write(bytes).end();
     }
 
-    private static void sendStream(ServerConnection connection, ConnectionIO io, Response response,
+    private static void sendStream(ServerConnection connection, ConnectionIO io, RequestHead head, Response response,
                                    Response.StreamBody body) throws IOException {
         ResponseBodyStream out = new ResponseBodyStream(connection, io, response);
         try {
@@ -119,12 +158,19 @@ public final class Exchange {
             Headers trailers = body.trailers() == null ? Headers.EMPTY : body.trailers().get();
             out.finish(trailers);
         } catch (IOException | RuntimeException e) {
-            if (out.started() || connection.isClosed()) {
-                connection.close();
+            if (connection.isClosed() && connection.failure() == null) {
                 throw e instanceof IOException io2 ? io2 : new IOException("the streamed body failed", e);
             }
-            LOG.log(System.Logger.Level.WARNING, "a streamed body failed before its first byte", e);
-            sendBytes(connection.response(), INTERNAL_ERROR);
+            if (connection.retractResponse()) {
+                LOG.log(System.Logger.Level.WARNING, "the streamed body of " + head.method() + " " + head.target()
+                        + " failed before any byte of it left; answering 500", e);
+                sendBytes(connection.response(), INTERNAL_ERROR);
+                return;
+            }
+            LOG.log(System.Logger.Level.WARNING, "the streamed body of " + head.method() + " " + head.target()
+                    + " failed after bytes of it left; closing the connection", e);
+            connection.close();
+            throw e instanceof IOException io2 ? io2 : new IOException("the streamed body failed", e);
         }
     }
 

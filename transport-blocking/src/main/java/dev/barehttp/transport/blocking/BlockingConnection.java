@@ -1,220 +1,256 @@
 package dev.barehttp.transport.blocking;
 
-import dev.barehttp.Handler;
-import dev.barehttp.codec.HttpEvent;
-import dev.barehttp.codec.HttpProtocolException;
-import dev.barehttp.codec.RequestHead;
 import dev.barehttp.codec.ServerConnection;
-import dev.barehttp.codec.Signal;
+import dev.barehttp.spi.ConnectionDriver;
+import dev.barehttp.spi.ConnectionDriver.Action;
 import dev.barehttp.spi.ConnectionIO;
-import dev.barehttp.spi.Exchange;
+import dev.barehttp.spi.ServerSettings;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import javax.net.ssl.SSLSocket;
 
 /**
- * One accepted socket served by one thread: it reads bytes into a {@link ServerConnection},
- * answers each request through {@link Exchange}, and writes what the codec produced.
+ * One accepted socket served by one thread, doing what its {@link ConnectionDriver} says.
  *
  * <pre>
- *             +-------------- persistent response ended ---------------+
- *             v                                                        |
- *   accept -> AWAITING HEAD --request head--> EXCHANGE ----------------+
- *             |   flush, then read with          the handler reads the body
- *             |   SO_TIMEOUT = next deadline     (awaitInput), writes the response
- *             |                                         |
- *             |                                         | response says close, stream failed,
- *             | deadline passed (408 or quiet),         | socket error, write stall
- *             | bad bytes (4xx/5xx), end of input,      |
- *             | shutdown while idle                     v
- *             +------------------------------------> CLOSED (flush, close the socket)
+ *   accept --> (TLS handshake, within the head timeout) --> loop:
+ *       READ     read once, SO_TIMEOUT = the driver's deadline     --> onInput / onEndOfInput / onDeadline
+ *       WRITE    write a slice of the output (a watchdog enforces
+ *                the write inactivity timeout)                    --> onOutputWritten
+ *       DISPATCH run the handlers on this thread                   --> afterDispatch
+ *       LINGER   shut down output, discard input until EOF or the deadline, close
+ *       CLOSE    close
  * </pre>
  *
- * <p>Output is written only when the codec needs more input or the connection ends, so the
- * answers to pipelined requests leave in one write. The socket is touched by this connection's
- * thread alone, except that {@link #closeIfWaitingForRequest()} and {@link #forceClose()} may close it from another.
+ * The socket is touched by this connection's thread alone, except that {@link #closeIfIdle()} and
+ * {@link #forceClose()} may close it from another.
  */
 final class BlockingConnection implements Runnable, ConnectionIO {
     private static final System.Logger LOG = System.getLogger("dev.barehttp");
     private static final int READ_BUFFER_SIZE = 16 * 1024;
-    private static final long QUIET_MILLIS = 1_000;
+    /** Writes go out in slices, so that the write timeout measures inactivity and JDK buffers stay small. */
+    private static final int WRITE_SLICE = 64 * 1024;
 
     private final BlockingServer server;
     private final Socket socket;
-    private final ServerConnection connection;
-    private final Handler handler;
-    private final boolean secure;
-    private final long writeTimeoutMillis;
+    private final ServerSettings settings;
+    private final boolean admitted;
+    private volatile ConnectionDriver driver;
+    private ServerConnection http;
     private byte[] buffer;
     private InputStream in;
-    private ServerConnection.OutputSink out;
-    private boolean inputEnded;
+    private OutputStream out;
 
-    private volatile boolean waitingForRequest;
-    private volatile boolean shutdownAsked;
+    private volatile boolean idle;
     private volatile long writeDeadline = Long.MAX_VALUE;
 
-    BlockingConnection(BlockingServer server, Socket socket, ServerConnection connection, Handler handler,
-                       boolean secure) {
+    BlockingConnection(BlockingServer server, Socket socket, ServerSettings settings, boolean admitted) {
         this.server = server;
         this.socket = socket;
-        this.connection = connection;
-        this.handler = handler;
-        this.secure = secure;
-        this.writeTimeoutMillis = connection.config().writeTimeoutMillis();
+        this.settings = settings;
+        this.admitted = admitted;
     }
 
     /** Serves the connection until it ends, then closes the socket whatever happened. */
     @Override
     public void run() {
         try {
+            handshake();
+            driver = ConnectionDriver.create(settings, new ConnectionDriver.Peer(
+                    (InetSocketAddress) socket.getRemoteSocketAddress(),
+                    (InetSocketAddress) socket.getLocalSocketAddress(), socket instanceof SSLSocket));
+            http = driver.connection();
+            // Read after the driver is published: either this thread sees the shutdown, or the closer sees the driver.
+            if (server.shuttingDown()) {
+                driver.markShutdown();
+            }
             in = socket.getInputStream();
-            out = socket.getOutputStream()::write;
-            serve();
+            out = socket.getOutputStream();
+            serve(driver.start(admitted));
         } catch (IOException e) {
             // The peer left, a deadline passed, or the server closed the socket: nobody to answer.
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "connection from " + socket.getRemoteSocketAddress() + " failed", e);
+        } catch (RuntimeException | Error e) {
+            server.logFailure("connection from " + socket.getRemoteSocketAddress() + " failed", e);
         } finally {
             closeSocket();
-            server.connectionEnded(this);
+            server.connectionEnded(this, admitted);
         }
     }
 
-    /** {@code while (open) { head; body; respond }}: one request after another until the codec says closed. */
-    private void serve() throws IOException {
-        InetSocketAddress remote = (InetSocketAddress) socket.getRemoteSocketAddress();
-        InetSocketAddress local = (InetSocketAddress) socket.getLocalSocketAddress();
+    /** A TLS handshake counts against the head timeout: a client that never finishes it is dropped on time. */
+    private void handshake() throws IOException {
+        if (socket instanceof SSLSocket tls) {
+            long timeout = settings.config().headTimeoutMillis();
+            socket.setSoTimeout(timeout > 0 ? (int) Math.min(Integer.MAX_VALUE, timeout) : 0);
+            tls.startHandshake();
+        }
+    }
+
+    /** Carries out the driver's actions until it says LINGER or CLOSE. */
+    private void serve(Action first) throws IOException {
+        Action action = first;
         while (true) {
-            HttpEvent event;
-            try {
-                event = connection.nextEvent();
-            } catch (HttpProtocolException e) {
-                connection.respondToError(e);
-                flush();
-                return;
-            }
-            if (event instanceof RequestHead head) {
-                Exchange.run(connection, head, this, handler, remote, local, secure);
-            } else if (event == Signal.NEED_DATA) {
-                flush();
-                if (!awaitNextBytes()) {
+            switch (action) {
+                case READ -> action = read();
+                case WRITE -> action = write();
+                case DISPATCH -> {
+                    driver.dispatch(this);
+                    action = driver.afterDispatch();
+                }
+                case LINGER -> {
+                    linger();
                     return;
                 }
-            } else {
-                // CLOSED; or PAUSED, which after Exchange.run means a response left unfinished: it cannot go on.
-                flush();
+                default -> {
+                    return;
+                }
+            }
+        }
+    }
+
+    private Action read() throws IOException {
+        idle = driver.idle();
+        try {
+            if (idle && server.shuttingDown()) {
+                driver.markShutdown();
+                return driver.onShutdown();
+            }
+            if (driver.buffersTrimmed()) {
+                buffer = null;
+            }
+            long now = now();
+            long deadline = driver.deadline();
+            if (now >= deadline) {
+                return driver.onDeadline(now);
+            }
+            socket.setSoTimeout(timeoutUntil(deadline, now));
+            if (buffer == null) {
+                buffer = new byte[READ_BUFFER_SIZE];
+            }
+            int n;
+            try {
+                n = in.read(buffer);
+            } catch (SocketTimeoutException e) {
+                return driver.onDeadline(now());
+            }
+            return n < 0 ? driver.onEndOfInput() : driver.onInput(buffer, 0, n);
+        } finally {
+            idle = false;
+        }
+    }
+
+    private Action write() throws IOException {
+        ByteBuffer pending = driver.output();
+        int n = Math.min(pending.remaining(), WRITE_SLICE);
+        writeDeadline = driver.deadline();
+        try {
+            out.write(pending.array(), pending.arrayOffset() + pending.position(), n);
+        } finally {
+            writeDeadline = Long.MAX_VALUE;
+        }
+        return driver.onOutputWritten(n);
+    }
+
+    /** Ends our side, then reads and drops what the peer still sends, until it closes or the deadline. */
+    private void linger() throws IOException {
+        if (!(socket instanceof SSLSocket)) {
+            socket.shutdownOutput();
+        }
+        byte[] sink = buffer != null ? buffer : new byte[4096];
+        while (true) {
+            long now = now();
+            long deadline = driver.deadline();
+            if (now >= deadline) {
+                return;
+            }
+            socket.setSoTimeout(timeoutUntil(deadline, now));
+            try {
+                if (in.read(sink) < 0) {
+                    return;
+                }
+            } catch (SocketTimeoutException e) {
                 return;
             }
         }
     }
 
-    /** Waits for bytes between events; false when the connection must close (deadline passed, shutdown). */
-    private boolean awaitNextBytes() throws IOException {
-        if (!connection.isIdle()) {
-            return fill(false);
-        }
-        waitingForRequest = true;
-        try {
-            // Checked after announcing the wait, so a shutdown either sees the wait or is seen here.
-            return !shutdownAsked && fill(true);
-        } finally {
-            waitingForRequest = false;
-        }
+    private static int timeoutUntil(long deadline, long now) {
+        return deadline == Long.MAX_VALUE ? 0 : (int) Math.min(Integer.MAX_VALUE, Math.max(1, deadline - now));
     }
+
+    // ---------------------------------------------------------------- ConnectionIO, for the handler on this thread
 
     @Override
     public void awaitInput() throws IOException {
         flush();
-        if (!fill(false)) {
-            throw new SocketTimeoutException("the request body stalled past its deadline");
+        if (http.inputEnded()) {
+            throw new EOFException("the peer ended its input and the request wants more");
         }
-    }
-
-    /**
-     * Reads once into the connection, with the socket timeout set to the codec's next deadline.
-     *
-     * @param idle the connection waits for its next request: after a quiet second its buffers are
-     *     released, so that thousands of idle keep-alive connections hold little memory
-     * @return false when the deadline passed: what {@link ServerConnection#expire} queued was written
-     */
-    private boolean fill(boolean idle) throws IOException {
-        if (inputEnded) {
-            throw new EOFException("the peer ended its input and the codec wants more");
-        }
-        long quietUntil = idle ? now() + QUIET_MILLIS : Long.MAX_VALUE;
         while (true) {
-            long deadline = connection.nextDeadline();
             long now = now();
-            if (now >= deadline && connection.expire(now)) {
+            long deadline = http.nextDeadline();
+            if (now >= deadline && http.expire(now)) {
                 flush();
-                return false;
+                throw new SocketTimeoutException("the request body stalled past its deadline");
             }
-            if (now >= quietUntil) {
-                connection.trimBuffers();
-                buffer = null;
-                quietUntil = Long.MAX_VALUE;
+            socket.setSoTimeout(timeoutUntil(deadline, now));
+            if (buffer == null) {
+                buffer = new byte[READ_BUFFER_SIZE];
             }
-            long wakeUp = Math.min(deadline, quietUntil);
-            socket.setSoTimeout(wakeUp == Long.MAX_VALUE ? 0 : (int) Math.min(Integer.MAX_VALUE,
-                    Math.max(1, wakeUp - now)));
             try {
-                readOnce();
-                return true;
+                int n = in.read(buffer);
+                if (n < 0) {
+                    http.receiveEndOfInput();
+                } else {
+                    http.receive(buffer, 0, n);
+                }
+                return;
             } catch (SocketTimeoutException e) {
-                // Go round: the clock decides whether a deadline passed or the connection just went quiet.
+                // Go round: the clock decides whether the deadline passed.
             }
-        }
-    }
-
-    private void readOnce() throws IOException {
-        if (buffer == null) {
-            buffer = new byte[READ_BUFFER_SIZE];
-        }
-        int n = in.read(buffer);
-        if (n < 0) {
-            inputEnded = true;
-            connection.receiveEndOfInput();
-        } else {
-            connection.receive(buffer, 0, n);
         }
     }
 
     @Override
     public void flush() throws IOException {
-        if (!connection.hasOutput()) {
-            return;
-        }
-        if (writeTimeoutMillis > 0) {
-            writeDeadline = now() + writeTimeoutMillis;
-        }
-        try {
-            connection.writeOutputTo(out);
-        } finally {
-            writeDeadline = Long.MAX_VALUE;
+        while (http.hasOutput()) {
+            ByteBuffer pending = http.peekOutput();
+            int n = Math.min(pending.remaining(), WRITE_SLICE);
+            long timeout = settings.config().writeTimeoutMillis();
+            writeDeadline = timeout > 0 ? now() + timeout : Long.MAX_VALUE;
+            try {
+                out.write(pending.array(), pending.arrayOffset() + pending.position(), n);
+            } finally {
+                writeDeadline = Long.MAX_VALUE;
+            }
+            http.consumeOutput(n);
         }
     }
+
+    // ---------------------------------------------------------------- other threads
 
     /** True when a write has been blocked past the write timeout (the peer takes no output). */
     boolean writeStalled(long nowMillis) {
         return nowMillis >= writeDeadline;
     }
 
-    /**
-     * Graceful shutdown, first step, from another thread: no new request starts, and a response in
-     * progress says {@code Connection: close}.
-     */
+    /** Graceful shutdown, first step, from another thread: no new request starts, the next head says close. */
     void markShutdown() {
-        shutdownAsked = true;
-        connection.shutdown();
+        ConnectionDriver d = driver;
+        if (d != null) {
+            d.markShutdown();
+        }
     }
 
-    /** Graceful shutdown, second step, once every connection is marked: one waiting for its next request closes now. */
-    void closeIfWaitingForRequest() {
-        if (waitingForRequest) {
+    /** Graceful shutdown, second step: a connection waiting for its next request with nothing buffered closes now. */
+    void closeIfIdle() {
+        if (idle) {
             closeSocket();
         }
     }

@@ -2,6 +2,7 @@ package dev.barehttp.transport.blocking;
 
 import dev.barehttp.codec.HttpProtocolException;
 import dev.barehttp.codec.ServerConnection;
+import dev.barehttp.spi.FailureLog;
 import dev.barehttp.spi.ServerSettings;
 import dev.barehttp.spi.TransportServer;
 import java.io.IOException;
@@ -32,7 +33,10 @@ final class BlockingServer implements TransportServer {
     private static final System.Logger LOG = System.getLogger("dev.barehttp");
     private static final int DEFAULT_BACKLOG = 512;
     private static final long FORCED_EXIT_WAIT_MILLIS = 5_000;
-    private static final int REFUSAL_HANDSHAKE_TIMEOUT_MILLIS = 1_000;
+    private static final int REFUSAL_WRITE_TIMEOUT_MILLIS = 1_000;
+    /** Refusals over TLS need a handshake, so a thread: at most this many at once, the rest are closed unanswered. */
+    private static final int MAX_TLS_REFUSALS = 32;
+    private static final long MAX_ACCEPT_PAUSE_MILLIS = 1_000;
 
     private final ServerSettings settings;
     private final ServerSocket serverSocket;
@@ -41,6 +45,8 @@ final class BlockingServer implements TransportServer {
     private final Set<BlockingConnection> connections = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
     private final WriteWatchdog watchdog;
+    private final java.util.concurrent.atomic.AtomicInteger tlsRefusals = new java.util.concurrent.atomic.AtomicInteger();
+    private final FailureLog failures = new FailureLog(LOG);
     private volatile boolean closing;
     private boolean closed;
 
@@ -49,7 +55,7 @@ final class BlockingServer implements TransportServer {
         this.serverSocket = serverSocket;
         this.address = (InetSocketAddress) serverSocket.getLocalSocketAddress();
         this.threads = ConnectionThreads.create(settings.booleanOption("blocking.virtualThreads", true),
-                settings.maxConnections());
+                settings.maxConnections() + MAX_TLS_REFUSALS);
         this.acceptor = new Thread(this::acceptLoop, "barehttp-acceptor-" + address.getPort());
         this.watchdog = settings.config().writeTimeoutMillis() > 0
                 ? new WriteWatchdog(connections, settings.config().writeTimeoutMillis()) : null;
@@ -106,67 +112,88 @@ final class BlockingServer implements TransportServer {
         return connections.size();
     }
 
+    /**
+     * Accepts until the server closes. Every failure is caught: running out of file descriptors (or
+     * memory) pauses accepting, longer each time it repeats, and accepting resumes once it clears.
+     */
     private void acceptLoop() {
+        long pause = 10;
         while (!closing) {
             Socket socket;
             try {
                 socket = serverSocket.accept();
-            } catch (IOException e) {
-                if (!closing) {
-                    LOG.log(System.Logger.Level.WARNING, "accept failed on " + address, e);
-                    pauseAfterAcceptFailure();
+                pause = 10;
+            } catch (Throwable e) {
+                if (closing) {
+                    return;
                 }
+                if (serverSocket.isClosed()) {
+                    failures.log("the listening socket on " + address + " closed unexpectedly; stopping the server", e);
+                    new Thread(this::close, "barehttp-stop").start();
+                    return;
+                }
+                failures.log("accept failed on " + address + "; pausing " + pause + " ms", e);
+                sleep(pause);
+                pause = Math.min(MAX_ACCEPT_PAUSE_MILLIS, pause * 2);
                 continue;
             }
-            admit(socket);
+            try {
+                admit(socket);
+            } catch (Throwable e) {
+                failures.log("cannot serve a connection from " + socket.getRemoteSocketAddress(), e);
+                closeQuietly(socket);
+            }
         }
     }
 
     /** Serves the socket on a thread of its own, or answers 503 when the limit is reached. */
-    private void admit(Socket socket) {
-        BlockingConnection connection = null;
+    private void admit(Socket socket) throws IOException {
+        socket.setTcpNoDelay(true);
+        if (closing || connections.size() >= settings.maxConnections()) {
+            refuse(socket);
+            return;
+        }
+        BlockingConnection connection = new BlockingConnection(this, socket, settings, true);
+        connections.add(connection);
         try {
-            socket.setTcpNoDelay(true);
-            if (closing || connections.size() >= settings.maxConnections()) {
-                refuse(socket);
-                return;
-            }
-            connection = new BlockingConnection(this, socket, new ServerConnection(settings.config()),
-                    settings.handler(), settings.tls() != null);
-            connections.add(connection);
             threads.execute(connection);
-        } catch (IOException | RejectedExecutionException e) {
-            drop(connection, socket);
-        } catch (RuntimeException | OutOfMemoryError e) {
+        } catch (RejectedExecutionException | OutOfMemoryError e) {
             // No thread could be made for it (OutOfMemoryError is how that is reported): this
             // connection is lost, but the acceptor must live on for the others.
-            LOG.log(System.Logger.Level.WARNING, "cannot serve a connection from " + socket.getRemoteSocketAddress(), e);
-            drop(connection, socket);
-        }
-    }
-
-    private void drop(BlockingConnection connection, Socket socket) {
-        if (connection != null) {
             connections.remove(connection);
+            closeQuietly(socket);
+            failures.log("no thread for a connection from " + socket.getRemoteSocketAddress(), e);
         }
-        closeQuietly(socket);
     }
 
     /**
-     * Writes a 503 encoded by the codec and closes. The write is small enough for an empty socket
-     * buffer, so it does not block the acceptor (a TLS handshake gets a short timeout).
+     * Answers 503 and closes. In plain TCP the small answer fits an empty socket buffer, so the
+     * acceptor writes it itself; over TLS it needs a handshake, which runs on a thread of its own
+     * (never the acceptor), a bounded number at once.
      */
     private void refuse(Socket socket) {
+        if (socket instanceof SSLSocket) {
+            if (tlsRefusals.incrementAndGet() > MAX_TLS_REFUSALS) {
+                tlsRefusals.decrementAndGet();
+                closeQuietly(socket);
+                return;
+            }
+            try {
+                threads.execute(new BlockingConnection(this, socket, settings, false));
+            } catch (RejectedExecutionException | OutOfMemoryError e) {
+                tlsRefusals.decrementAndGet();
+                closeQuietly(socket);
+            }
+            return;
+        }
         ServerConnection refusal = new ServerConnection(settings.config());
         refusal.respondToError(HttpProtocolException.serviceUnavailable(closing ? "the server is shutting down"
                 : "the server has its maximum of " + settings.maxConnections() + " connections open"));
         try {
-            socket.setSoTimeout(REFUSAL_HANDSHAKE_TIMEOUT_MILLIS);
+            socket.setSoTimeout(REFUSAL_WRITE_TIMEOUT_MILLIS);
             refusal.writeOutputTo(socket.getOutputStream()::write);
-            if (!(socket instanceof SSLSocket)) {
-                socket.shutdownOutput();
-                discardReceived(socket.getInputStream());
-            }
+            socket.shutdownOutput();
+            discardReceived(socket.getInputStream());
         } catch (IOException e) {
             // The peer is gone already.
         } finally {
@@ -182,8 +209,21 @@ final class BlockingServer implements TransportServer {
         }
     }
 
-    void connectionEnded(BlockingConnection connection) {
-        connections.remove(connection);
+    boolean shuttingDown() {
+        return closing;
+    }
+
+    /** Logs a failure of a server thread once, without letting the logging itself take the thread down. */
+    void logFailure(String what, Throwable e) {
+        failures.log(what, e);
+    }
+
+    void connectionEnded(BlockingConnection connection, boolean admitted) {
+        if (admitted) {
+            connections.remove(connection);
+        } else {
+            tlsRefusals.decrementAndGet();
+        }
     }
 
     @Override
@@ -201,7 +241,7 @@ final class BlockingServer implements TransportServer {
             c.markShutdown();
         }
         for (BlockingConnection c : connections) {
-            c.closeIfWaitingForRequest();
+            c.closeIfIdle();
         }
         threads.shutdown();
         if (!awaitThreads(settings.shutdownGrace().toMillis())) {
@@ -247,9 +287,9 @@ final class BlockingServer implements TransportServer {
         return interrupted;
     }
 
-    private static void pauseAfterAcceptFailure() {
+    private static void sleep(long millis) {
         try {
-            Thread.sleep(10);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -3,7 +3,7 @@ package dev.barehttp.transport.blocking;
 import java.lang.reflect.InvocationTargetException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The threads that serve connections: one virtual thread per connection when the running JVM has
- * them (Java 21+), otherwise a pool of platform threads bounded by the connection limit.
+ * them (Java 21+), otherwise a pool of platform threads that grows only when every thread is busy,
+ * bounded by the connection limit, whose idle threads end after 30 seconds.
  *
  * <p>Virtual threads are looked up at run time, so the transport compiles for Java 17 and still
  * runs there.
@@ -35,10 +36,10 @@ final class ConnectionThreads {
                 return virtual;
             }
         }
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(maxThreads, maxThreads, POOL_KEEP_ALIVE_SECONDS,
-                TimeUnit.SECONDS, new LinkedBlockingQueue<>(), platformThreads());
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
+        // No core threads and a hand-off queue: a task goes to an idle thread when there is one, and a
+        // thread is started only when every thread is busy; idle ones end after the keep-alive.
+        return new ThreadPoolExecutor(0, maxThreads, POOL_KEEP_ALIVE_SECONDS, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), platformThreads());
     }
 
     /** True when {@link #create} would give virtual threads on this JVM. */

@@ -1,0 +1,344 @@
+package dev.barehttp.spi;
+
+import dev.barehttp.Handler;
+import dev.barehttp.codec.HttpEvent;
+import dev.barehttp.codec.HttpProtocolException;
+import dev.barehttp.codec.RequestHead;
+import dev.barehttp.codec.ServerConnection;
+import dev.barehttp.codec.Signal;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.function.LongSupplier;
+
+/**
+ * The one loop around the codec that every transport runs, without I/O. A transport reports what
+ * happened (bytes arrived, output written, a deadline passed, the handlers finished) and gets back
+ * the {@link Action} to carry out. Which request to answer, when to write, when to answer an error,
+ * when to linger, when to trim buffers and what to log are all decided here, once.
+ *
+ * <pre>
+ *   start --> READ --bytes--> (a request head) --> DISPATCH --handlers done--> WRITE --written--> READ ...
+ *              |                                                                  |
+ *              | deadline: 408 or quiet close                                     | the connection ends
+ *              | bad bytes: 4xx, WRITE                                            v
+ *              +-- peer ended, nothing pending ----------------------------> LINGER (peer may still send)
+ *                                                                                 | EOF or linger time
+ *                                                                                 v
+ *                                                                               CLOSE
+ * </pre>
+ *
+ * <h2>What a transport must do for each action</h2>
+ * <ul>
+ *   <li>{@link Action#READ}: read when bytes are available and report them with {@link #onInput} (or
+ *       {@link #onEndOfInput}); arm a timer for {@link #deadline()} and call {@link #onDeadline} when it
+ *       passes.</li>
+ *   <li>{@link Action#WRITE}: write from {@link #output()} as the socket takes it and report each write with
+ *       {@link #onOutputWritten}; arm {@link #deadline()} (the write inactivity timeout) meanwhile.</li>
+ *   <li>{@link Action#DISPATCH}: call {@link #dispatch(ConnectionIO)} on a thread that may block, giving it the
+ *       transport's {@link ConnectionIO}; then, back on the connection's own thread, call {@link #afterDispatch}.
+ *       The driver and its codec belong to that handler thread until it returns.</li>
+ *   <li>{@link Action#LINGER}: shut down the output side, then read and discard until the peer closes or
+ *       {@link #deadline()} passes (so unread request bytes cannot turn the close into a reset that
+ *       destroys the response), then close.</li>
+ *   <li>{@link Action#CLOSE}: close the socket now.</li>
+ * </ul>
+ * One thread at a time drives the driver; only {@link #markShutdown()} may be called from any thread.
+ */
+public final class ConnectionDriver {
+    private static final System.Logger LOG = System.getLogger("dev.barehttp");
+
+    /** What the transport must do next; see the class comment. */
+    public enum Action { READ, WRITE, DISPATCH, LINGER, CLOSE }
+
+    /** The peer and transport facts the driver and the handlers need, read once per connection. */
+    public record Peer(InetSocketAddress remote, InetSocketAddress local, boolean secure) { }
+
+    private final ServerConnection http;
+    private final Handler handler;
+    private final Peer peer;
+    private final DriverSettings settings;
+    private final LongSupplier clock;
+
+    private Action action = Action.READ;
+    private RequestHead dispatched;
+    private long writeProgressAt;
+    private long lingerUntil = Long.MAX_VALUE;
+    private long trimAt = Long.MAX_VALUE;
+    private boolean trimmed;
+    private volatile boolean shutdownMarked;
+
+    /**
+     * A driver for one accepted connection.
+     *
+     * @param clock the same monotonic milliseconds the codec was made with
+     */
+    public ConnectionDriver(ServerConnection http, Handler handler, Peer peer, DriverSettings settings,
+                            LongSupplier clock) {
+        this.http = http;
+        this.handler = handler;
+        this.peer = peer;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** A driver with the codec's default clock ({@code System.nanoTime} in milliseconds). */
+    public static ConnectionDriver create(ServerSettings settings, Peer peer) {
+        LongSupplier clock = () -> System.nanoTime() / 1_000_000;
+        return new ConnectionDriver(new ServerConnection(settings.config(), clock), settings.handler(), peer,
+                DriverSettings.from(settings), clock);
+    }
+
+    /** The codec this driver runs. */
+    public ServerConnection connection() {
+        return http;
+    }
+
+    /** The peer this connection serves. */
+    public Peer peer() {
+        return peer;
+    }
+
+    /** The action asked for last. */
+    public Action action() {
+        return action;
+    }
+
+    // ---------------------------------------------------------------- events from the transport
+
+    /** The first action for a new connection: READ, or for one over the connection limit its 503. */
+    public Action start(boolean admitted) {
+        if (!admitted) {
+            http.respondToError(HttpProtocolException.serviceUnavailable(
+                    "the server has its maximum of connections open"));
+        }
+        return next();
+    }
+
+    /** Bytes arrived while the action was READ. */
+    public Action onInput(ByteBuffer bytes) {
+        http.receive(bytes);
+        trimmed = false;
+        return next();
+    }
+
+    /** Bytes arrived while the action was READ. */
+    public Action onInput(byte[] bytes, int off, int len) {
+        http.receive(bytes, off, len);
+        trimmed = false;
+        return next();
+    }
+
+    /** The peer ended its input. */
+    public Action onEndOfInput() {
+        http.receiveEndOfInput();
+        return action == Action.LINGER ? act(Action.CLOSE) : next();
+    }
+
+    /** The waiting output, from its first byte; report what was written with {@link #onOutputWritten}. */
+    public ByteBuffer output() {
+        return http.peekOutput();
+    }
+
+    /** {@code n} bytes of {@link #output()} were written. */
+    public Action onOutputWritten(int n) {
+        if (n > 0) {
+            http.consumeOutput(n);
+            writeProgressAt = clock.getAsLong();
+        }
+        return http.hasOutput() ? act(Action.WRITE) : next();
+    }
+
+    /**
+     * The time at which {@link #onDeadline} is due, on the codec's clock, or {@link Long#MAX_VALUE}:
+     * for READ the codec's next deadline (or the idle-buffer trim), for WRITE the write inactivity
+     * timeout, for LINGER the end of lingering.
+     */
+    public long deadline() {
+        return switch (action) {
+            case READ -> Math.min(http.nextDeadline(), trimmed ? Long.MAX_VALUE : trimAt);
+            case WRITE -> settings.writeTimeoutMillis() > 0 ? writeProgressAt + settings.writeTimeoutMillis()
+                    : Long.MAX_VALUE;
+            case LINGER -> lingerUntil;
+            default -> Long.MAX_VALUE;
+        };
+    }
+
+    /** The armed deadline passed (or may have: early calls are harmless). */
+    public Action onDeadline(long now) {
+        switch (action) {
+            case WRITE -> {
+                if (now >= deadline()) {
+                    LOG.log(System.Logger.Level.DEBUG, () -> peer.remote() + ": the peer accepted no output for "
+                            + settings.writeTimeoutMillis() + " ms; closing");
+                    http.close();
+                    return act(Action.CLOSE);
+                }
+                return action;
+            }
+            case LINGER -> {
+                return now >= lingerUntil ? act(Action.CLOSE) : action;
+            }
+            case READ -> {
+                if (!trimmed && now >= trimAt && http.isIdle()) {
+                    http.trimBuffers();
+                    trimmed = true;
+                }
+                if (http.expire(now)) {
+                    LOG.log(System.Logger.Level.DEBUG, () -> peer.remote() + ": timed out in " + http.state());
+                }
+                return next();
+            }
+            default -> {
+                return action;
+            }
+        }
+    }
+
+    /**
+     * True once the connection has stayed idle long enough for its buffers to be released; the
+     * transport releases its own per-connection buffers then, until the next input.
+     */
+    public boolean buffersTrimmed() {
+        return trimmed;
+    }
+
+    /**
+     * Any thread, first step of graceful shutdown: the response in progress (or the next) says
+     * {@code Connection: close}, and no new request starts. The connection's own thread then calls
+     * {@link #onShutdown()}.
+     */
+    public void markShutdown() {
+        shutdownMarked = true;
+        http.shutdown();
+    }
+
+    /** The connection's thread, second step of shutdown: an idle connection closes now. */
+    public Action onShutdown() {
+        if (action == Action.READ && http.isIdle()) {
+            http.close();
+            return act(Action.CLOSE);
+        }
+        return action;
+    }
+
+    /** True when the connection waits for a next request with nothing buffered: shutdown may close it at once. */
+    public boolean idle() {
+        return action == Action.READ && http.isIdle();
+    }
+
+    // ---------------------------------------------------------------- handlers
+
+    /**
+     * Runs the handler for the dispatched request, then for every request already pipelined behind it
+     * whose answer can start now, on the calling thread. Never throws: a failure is answered or closes
+     * the connection. Call {@link #afterDispatch()} afterwards on the connection's own thread.
+     */
+    public void dispatch(ConnectionIO io) {
+        RequestHead head = dispatched;
+        dispatched = null;
+        try {
+            while (head != null) {
+                Exchange.run(http, head, io, handler, peer);
+                head = http.isClosed() ? null : nextPipelined();
+            }
+        } catch (java.io.IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> peer.remote() + ": connection failed during an exchange: " + e);
+            http.close();
+        } catch (RuntimeException | Error e) {
+            LOG.log(System.Logger.Level.WARNING, "an exchange with " + peer.remote() + " failed", e);
+            http.close();
+        }
+    }
+
+    private RequestHead nextPipelined() {
+        HttpEvent e;
+        try {
+            e = http.nextEvent();
+        } catch (HttpProtocolException error) {
+            answer(error);
+            return null;
+        }
+        return e instanceof RequestHead head ? head : null;
+    }
+
+    /** Back on the connection's thread after {@link #dispatch}: what to do next. */
+    public Action afterDispatch() {
+        return next();
+    }
+
+    // ---------------------------------------------------------------- the loop
+
+    /** The next action from the codec's state: write first, then the next event. */
+    private Action next() {
+        if (http.hasOutput()) {
+            if (action != Action.WRITE) {
+                writeProgressAt = clock.getAsLong();
+            }
+            return act(Action.WRITE);
+        }
+        if (http.failure() != null) {
+            return finish();
+        }
+        HttpEvent e;
+        try {
+            e = http.nextEvent();
+        } catch (HttpProtocolException error) {
+            answer(error);
+            return http.hasOutput() ? next() : finish();
+        }
+        if (e instanceof RequestHead head) {
+            dispatched = head;
+            return act(Action.DISPATCH);
+        }
+        if (e == Signal.NEED_DATA) {
+            if (shutdownMarked && http.isIdle()) {
+                http.close();
+                return act(Action.CLOSE);
+            }
+            if (!http.isIdle()) {
+                trimAt = Long.MAX_VALUE;
+            } else if (trimAt == Long.MAX_VALUE) {
+                trimAt = clock.getAsLong() + settings.trimDelayMillis();
+            }
+            return act(Action.READ);
+        }
+        if (e == Signal.PAUSED) {
+            // Outside dispatch nothing can end the response in progress: a handler that left it unended.
+            LOG.log(System.Logger.Level.WARNING, "a response to " + peer.remote() + " was left unfinished; closing");
+            http.close();
+            return act(Action.CLOSE);
+        }
+        return finish();
+    }
+
+    /** The codec is done: close, or linger when the peer may still be sending. */
+    private Action finish() {
+        if (action == Action.LINGER || action == Action.CLOSE) {
+            return action;
+        }
+        if (http.inputEnded() || settings.lingerMillis() <= 0) {
+            return act(Action.CLOSE);
+        }
+        lingerUntil = clock.getAsLong() + settings.lingerMillis();
+        return act(Action.LINGER);
+    }
+
+    /** Answers a protocol error in the peer's bytes, logged at DEBUG with the peer. */
+    private void answer(HttpProtocolException error) {
+        LOG.log(System.Logger.Level.DEBUG, () -> peer.remote() + ": " + error.status() + " " + error.getMessage());
+        http.respondToError(error);
+    }
+
+    private Action act(Action next) {
+        if (next != Action.READ) {
+            trimAt = Long.MAX_VALUE;
+        }
+        action = next;
+        return next;
+    }
+
+    @Override
+    public String toString() {
+        return "ConnectionDriver[" + action + ", " + http + "]";
+    }
+}

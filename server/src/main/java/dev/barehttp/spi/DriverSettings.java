@@ -1,0 +1,31 @@
+package dev.barehttp.spi;
+
+/**
+ * The connection driver's own settings: what the codec's {@link dev.barehttp.codec.HttpConfig} does not
+ * cover because it concerns sockets rather than the protocol.
+ *
+ * @param writeTimeoutMillis a peer that accepts no output byte for this long is closed (inactivity, not
+ *     total time); zero or less disables it
+ * @param lingerMillis after a final response, how long input is read and discarded before the close, so
+ *     that unread request bytes do not turn the close into a reset that destroys the response
+ * @param trimDelayMillis how long a connection stays idle before its buffers are released
+ */
+public record DriverSettings(long writeTimeoutMillis, long lingerMillis, long trimDelayMillis) {
+    /** The linger time when no {@code lingerMillis} option is given. */
+    public static final long DEFAULT_LINGER_MILLIS = 1_000;
+    /** The idle time before buffers are released. */
+    public static final long DEFAULT_TRIM_DELAY_MILLIS = 1_000;
+
+    /** Checks the values. */
+    public DriverSettings {
+        if (lingerMillis < 0 || trimDelayMillis < 0) {
+            throw new IllegalArgumentException("lingerMillis and trimDelayMillis must not be negative");
+        }
+    }
+
+    /** The settings of a server: the codec's write timeout and the {@code lingerMillis} option. */
+    public static DriverSettings from(ServerSettings settings) {
+        return new DriverSettings(settings.config().writeTimeoutMillis(),
+                settings.intOption("lingerMillis", (int) DEFAULT_LINGER_MILLIS), DEFAULT_TRIM_DELAY_MILLIS);
+    }
+}
