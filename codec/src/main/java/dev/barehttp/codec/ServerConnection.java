@@ -276,7 +276,7 @@ public final class ServerConnection {
     private HttpEvent readBody() {
         HttpEvent e = body.next(in, false);
         if (e == null) {
-            return awaitBodyBytes();
+            return needBodyBytes();
         }
         bodyWaitSince = -1;
         if (e instanceof EndOfMessage) {
@@ -294,7 +294,7 @@ public final class ServerConnection {
                 return null;
             }
             if (e == null) {
-                return awaitBodyBytes();
+                return needBodyBytes();
             }
             if (e instanceof EndOfMessage) {
                 afterExchange();
@@ -303,7 +303,7 @@ public final class ServerConnection {
         }
     }
 
-    private HttpEvent awaitBodyBytes() {
+    private HttpEvent needBodyBytes() {
         if (inputEnded) {
             body.endOfInput();
         }
@@ -451,6 +451,17 @@ public final class ServerConnection {
     /** True when no request is in progress and no input is buffered: a keep-alive connection between requests. */
     public boolean isIdle() {
         return state == State.AWAIT_HEAD && response.idle() && in.size() == 0 && !headParser.inProgress();
+    }
+
+    /**
+     * The caller holds the current request until its body has arrived (answering it then needs no
+     * thread that waits): the body's stall and rate clocks run from now, as if the codec had
+     * answered {@link Signal#NEED_DATA}.
+     */
+    public void awaitBodyBytes() {
+        if (state == State.READ_BODY && bodyWaitSince < 0) {
+            bodyWaitSince = clock.getAsLong();
+        }
     }
 
     /**

@@ -230,16 +230,24 @@ public final class ConnectionDriver {
 
     /**
      * Runs the handler for the dispatched request, then for every request already pipelined behind it
-     * whose answer can start now, on the calling thread. Never throws: a failure is answered or closes
+     * whose answer can start now, on the calling thread (with a {@link ConnectionIO} that may not block,
+     * only those received whole: the next one stays dispatched). Never throws: a failure is answered or closes
      * the connection. Call {@link #afterDispatch()} afterwards on the connection's own thread.
      */
     public void dispatch(ConnectionIO io) {
         RequestHead head = dispatched;
         dispatched = null;
+        if (head == null) {
+            return;
+        }
         try {
             while (head != null) {
                 Exchange.run(http, head, io, handler, peer);
                 head = http.isClosed() ? null : nextPipelined();
+                if (head != null && !io.mayBlock() && !http.requestReceivedWhole()) {
+                    dispatched = head;
+                    return;
+                }
             }
         } catch (java.io.IOException e) {
             LOG.log(System.Logger.Level.DEBUG, () -> peer.remote() + ": connection failed during an exchange: " + e);
@@ -248,6 +256,15 @@ public final class ConnectionDriver {
             LOG.log(System.Logger.Level.WARNING, "an exchange with " + peer.remote() + " failed", e);
             http.close();
         }
+    }
+
+    /**
+     * A small body with a known length that has not fully arrived is awaited here, before a handler
+     * thread is taken: a slow upload then holds no thread, only its buffered bytes.
+     */
+    private boolean worthWaitingFor(RequestHead head) {
+        return !http.requestReceivedWhole() && !head.expectsContinue() && head.bodyLength() >= 0
+                && head.bodyLength() <= http.config().maxBufferedInput();
     }
 
     private RequestHead nextPipelined() {
@@ -270,6 +287,9 @@ public final class ConnectionDriver {
 
     /** The next action from the codec's state: write first, then the next event. */
     private Action next() {
+        if (dispatched != null && http.failure() == null && !http.isClosed()) {
+            return worthWaitingFor(dispatched) ? act(Action.READ) : act(Action.DISPATCH);
+        }
         if (http.hasOutput()) {
             if (action != Action.WRITE) {
                 writeProgressAt = clock.getAsLong();
@@ -288,6 +308,10 @@ public final class ConnectionDriver {
         }
         if (e instanceof RequestHead head) {
             dispatched = head;
+            if (worthWaitingFor(head)) {
+                http.awaitBodyBytes();
+                return act(Action.READ);
+            }
             return act(Action.DISPATCH);
         }
         if (e == Signal.NEED_DATA) {

@@ -19,6 +19,14 @@ public interface ConnectionIO {
      */
     void awaitInput() throws IOException;
 
+    /**
+     * False for a transport thread that must never wait (a selector thread): the driver then runs only
+     * requests received whole on it.
+     */
+    default boolean mayBlock() {
+        return true;
+    }
+
     /** Writes all of the connection's pending output, blocking while the peer cannot take more. */
     void flush() throws IOException;
 

@@ -31,8 +31,19 @@ public final class RawClient implements AutoCloseable {
 
     /** Connects to {@code 127.0.0.1:port}. */
     public static RawClient connect(int port) throws IOException {
+        return connect(port, 0);
+    }
+
+    /**
+     * Connects to {@code 127.0.0.1:port} with a receive buffer of {@code receiveBufferSize} bytes (0 for
+     * the system's), so that a client that does not read soon stops the server's writes.
+     */
+    public static RawClient connect(int port, int receiveBufferSize) throws IOException {
         Socket socket = new Socket();
         try {
+            if (receiveBufferSize > 0) {
+                socket.setReceiveBufferSize(receiveBufferSize);
+            }
             socket.connect(new InetSocketAddress("127.0.0.1", port), READ_TIMEOUT_MILLIS);
             socket.setSoTimeout(READ_TIMEOUT_MILLIS);
             socket.setTcpNoDelay(true);
@@ -90,6 +101,16 @@ public final class RawClient implements AutoCloseable {
         } catch (SocketException reset) {
             return true;
         }
+    }
+
+    /** The raw input, for tests that read large bodies in their own way. */
+    public InputStream input() {
+        return in;
+    }
+
+    /** The raw output, for tests that keep sending while they read. */
+    public OutputStream output() {
+        return out;
     }
 
     /** Reads exactly {@code n} bytes. */

@@ -1,6 +1,9 @@
 package dev.barehttp.transport.nio;
 
+import dev.barehttp.codec.HttpProtocolException;
+import dev.barehttp.codec.ServerConnection;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
@@ -14,12 +17,14 @@ import java.util.List;
  */
 final class Acceptor implements Runnable {
     private static final System.Logger LOG = System.getLogger("dev.barehttp");
-    private static final long BACKOFF_MILLIS = 20;
+    private static final long MIN_PAUSE_MILLIS = 10;
+    private static final long MAX_PAUSE_MILLIS = 1_000;
 
     private final NioServer server;
     private final ServerSocketChannel listener;
     private final List<EventLoop> loops;
     private final Thread thread;
+    private final byte[] refusal;
     private int next;
 
     Acceptor(NioServer server, ServerSocketChannel listener, List<EventLoop> loops) {
@@ -27,6 +32,12 @@ final class Acceptor implements Runnable {
         this.listener = listener;
         this.loops = loops;
         this.thread = new Thread(this, "barehttp-nio-acceptor");
+        ServerConnection answer = new ServerConnection(server.config);
+        answer.respondToError(HttpProtocolException.serviceUnavailable("the server has its maximum of "
+                + server.settings.maxConnections() + " connections open"));
+        ByteBuffer bytes = answer.peekOutput();
+        this.refusal = new byte[bytes.remaining()];
+        bytes.get(refusal);
     }
 
     void start() {
@@ -37,17 +48,27 @@ final class Acceptor implements Runnable {
         thread.join();
     }
 
+    /**
+     * Accepts until the listening socket closes. Every failure is caught: running out of file
+     * descriptors (or memory) pauses accepting, longer each time it repeats, and accepting resumes
+     * once it clears; the open connections are served meanwhile.
+     */
     @Override
     public void run() {
+        long pause = MIN_PAUSE_MILLIS;
         while (listener.isOpen()) {
             try {
                 accept();
+                pause = MIN_PAUSE_MILLIS;
             } catch (ClosedChannelException e) {
                 return;
-            } catch (IOException e) {
-                // Out of file descriptors, say: keep serving the open connections and retry shortly.
-                LOG.log(System.Logger.Level.WARNING, "accept failed: " + e);
-                pause();
+            } catch (Throwable e) {
+                if (!listener.isOpen()) {
+                    return;
+                }
+                server.failures.log("accept failed; pausing " + pause + " ms", e);
+                sleep(pause);
+                pause = Math.min(MAX_PAUSE_MILLIS, pause * 2);
             }
         }
     }
@@ -57,19 +78,42 @@ final class Acceptor implements Runnable {
         try {
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-        } catch (IOException e) {
+            if (!server.admit()) {
+                refuse(channel);
+                return;
+            }
+        } catch (IOException | RuntimeException e) {
             channel.close();
-            return;
+            throw e;
         }
-        boolean admitted = server.admit();
         EventLoop loop = loops.get(next);
         next = (next + 1) % loops.size();
-        loop.post((Runnable) () -> loop.register(channel, admitted));
+        loop.post((Runnable) () -> loop.register(channel));
     }
 
-    private static void pause() {
+    /**
+     * Over the limit: the codec's 503, written at once (it fits an empty socket buffer), what already
+     * arrived read and dropped (so the close is not a reset that destroys the answer), then closed.
+     * A refusal is never registered with a loop, so it costs no descriptor beyond this moment.
+     */
+    private void refuse(SocketChannel channel) throws IOException {
         try {
-            Thread.sleep(BACKOFF_MILLIS);
+            channel.write(ByteBuffer.wrap(refusal));
+            channel.shutdownOutput();
+            ByteBuffer sink = ByteBuffer.allocate(4096);
+            for (int i = 0; i < 4 && channel.read(sink) > 0; i++) {
+                sink.clear();
+            }
+        } catch (IOException e) {
+            // The peer is gone already.
+        } finally {
+            channel.close();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

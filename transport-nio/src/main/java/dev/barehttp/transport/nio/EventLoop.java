@@ -1,8 +1,8 @@
 package dev.barehttp.transport.nio;
 
-import dev.barehttp.codec.RequestHead;
-import dev.barehttp.codec.ServerConnection;
-import dev.barehttp.spi.Exchange;
+import dev.barehttp.spi.ConnectionDriver;
+import java.net.InetSocketAddress;
+import java.nio.channels.ClosedSelectorException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
@@ -40,7 +40,7 @@ final class EventLoop implements Runnable {
     private final AtomicBoolean sleeping = new AtomicBoolean();
     private final Thread thread;
     private int connections;
-    private boolean shuttingDown;
+    private volatile boolean shuttingDown;
     private long graceDeadline;
 
     EventLoop(NioServer server, NioOptions options, int index) throws IOException {
@@ -88,20 +88,33 @@ final class EventLoop implements Runnable {
         }
     }
 
+    /**
+     * Runs until shutdown completes. A failure in one connection's work (an {@link Error} included) is
+     * logged and costs that turn only; a selector that cannot select any more stops the whole server,
+     * which says why, rather than leave it half alive.
+     */
     @Override
     public void run() {
         try {
             while (true) {
-                selectOnce();
-                runPosted();
-                long now = now();
-                wheel.expire(now, c -> c.onDeadline(now));
-                if (shuttingDown && shutdownComplete(now)) {
+                try {
+                    selectOnce();
+                } catch (IOException | ClosedSelectorException e) {
+                    server.failures.log("a selector failed; stopping the server", e);
+                    server.stopAfterFailure();
                     return;
                 }
+                try {
+                    runPosted();
+                    long now = now();
+                    wheel.expire(now, c -> c.onDeadline(now));
+                    if (shuttingDown && shutdownComplete(now)) {
+                        return;
+                    }
+                } catch (Throwable e) {
+                    server.failures.log("a selector thread's turn failed; it goes on", e);
+                }
             }
-        } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "a selector thread failed", e);
         } finally {
             closeAll("the server stopped");
             try {
@@ -130,7 +143,13 @@ final class EventLoop implements Runnable {
     }
 
     private void onSelected(SelectionKey key) {
-        ((NioConnection) key.attachment()).onReady(key.readyOps());
+        try {
+            ((NioConnection) key.attachment()).onReady(key.readyOps());
+        } catch (Throwable e) {
+            // An Error from a handler on this thread, say: it costs the connection, not the loop.
+            server.failures.log("a connection failed on its selector thread", e);
+            ((NioConnection) key.attachment()).close(e.toString());
+        }
     }
 
     private void runPosted() {
@@ -144,17 +163,26 @@ final class EventLoop implements Runnable {
         }
     }
 
-    /** Selector thread: takes a freshly accepted channel ({@code admitted} false: answer 503 and close). */
-    void register(SocketChannel channel, boolean admitted) {
+    /** Selector thread: takes a freshly accepted, admitted channel. */
+    void register(SocketChannel channel) {
         if (shuttingDown) {
             closeQuietly(channel);
-            if (admitted) {
-                server.released();
-            }
+            server.released(null);
             return;
         }
-        NioConnection c = new NioConnection(this, channel, new ServerConnection(server.config), admitted);
+        NioConnection c;
+        try {
+            ConnectionDriver driver = ConnectionDriver.create(server.settings, new ConnectionDriver.Peer(
+                    (InetSocketAddress) channel.getRemoteAddress(), (InetSocketAddress) channel.getLocalAddress(),
+                    false));
+            c = new NioConnection(this, channel, driver);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(channel);
+            server.released(null);
+            return;
+        }
         connections++;
+        server.opened(c);
         try {
             c.start();
         } catch (IOException | RuntimeException e) {
@@ -165,37 +193,29 @@ final class EventLoop implements Runnable {
     /** Selector thread: bookkeeping once a connection closed. */
     void connectionClosed(NioConnection c) {
         connections--;
-        if (c.admitted()) {
-            server.released();
-        }
+        server.released(c);
     }
 
-    /** Selector thread: answers a request received whole, on this thread ({@code nio.handlersOnLoop}). */
-    void runOnLoop(NioConnection c, RequestHead head) throws IOException {
-        loopIO.attach(c);
-        try {
-            Exchange.run(c.http, head, loopIO, server.handler, c.remoteAddress(), c.localAddress(), false);
-        } finally {
-            loopIO.attach(null);
-        }
+    /** The non-blocking I/O a handler on this selector thread gets ({@code nio.handlersOnLoop}). */
+    LoopIO loopIO(NioConnection c) {
+        return loopIO.attach(c);
     }
 
     /**
-     * Selector thread, first step of graceful shutdown: every connection's next response will say
-     * {@code Connection: close}. Nothing is closed yet, so that no peer can see a close before every
-     * loop has marked its connections.
+     * Selector thread, after every connection of every loop has been marked (by the closing thread,
+     * through its driver): no more registrations, and the grace period starts.
      */
-    void markShutdown(long graceDeadline) {
+    void beginShutdown(long graceDeadline) {
         this.shuttingDown = true;
         this.graceDeadline = graceDeadline;
-        for (NioConnection c : registered()) {
-            c.markShutdown();
-        }
     }
 
     /** Selector thread, second step: idle connections close now, busy ones after their response. */
     void closeIdle() {
         for (NioConnection c : registered()) {
+            if (c.holder() == NioConnection.Holder.CLOSED) {
+                continue;
+            }
             c.onShutdown();
         }
     }

@@ -5,17 +5,23 @@ import java.io.IOException;
 
 /**
  * The {@link ConnectionIO} of a handler running on the selector thread ({@code nio.handlersOnLoop}).
- * It never blocks: such a handler only runs when its whole request has arrived, and what the socket
- * does not take now stays buffered for the loop to write after the handler returns.
+ * It never blocks: the driver dispatches only requests received whole, and what the socket does not
+ * take now stays buffered for the loop to write after the handler returns.
  */
 final class LoopIO implements ConnectionIO {
     private NioConnection current;
 
-    void attach(NioConnection connection) {
+    LoopIO attach(NioConnection connection) {
         current = connection;
+        return this;
     }
 
-    /** Cannot happen for a request received whole; refuses rather than blocking the loop. */
+    @Override
+    public boolean mayBlock() {
+        return false;
+    }
+
+    /** A handler on the selector thread must not wait for bytes: refuses rather than blocking the loop. */
     @Override
     public void awaitInput() throws IOException {
         throw new IOException("a handler on the selector thread needed body bytes that have not arrived");

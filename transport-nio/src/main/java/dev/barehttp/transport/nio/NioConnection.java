@@ -1,51 +1,45 @@
 package dev.barehttp.transport.nio;
 
-import dev.barehttp.codec.HttpEvent;
-import dev.barehttp.codec.HttpProtocolException;
-import dev.barehttp.codec.RequestHead;
 import dev.barehttp.codec.ServerConnection;
+import dev.barehttp.spi.ConnectionDriver;
+import dev.barehttp.spi.ConnectionDriver.Action;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * One connection, owned by one {@link EventLoop} for its whole life. Its codec is driven by one
- * thread at a time: the selector thread, or a handler thread the connection is lent to.
+ * One connection, owned by one {@link EventLoop} for its whole life, doing what its
+ * {@link ConnectionDriver} says. The driver and its codec are used by one thread at a time: the
+ * selector thread, or the handler thread the connection is lent to for a DISPATCH.
  *
  * <pre>
- *             dispatch(head)                     awaitInput / flush (handler parks)
+ *             DISPATCH                           awaitInput / flush (the handler parks)
  *   LOOP ───────────────────────▶ HANDLER ─────────────────────────▶ AWAIT_INPUT / AWAIT_WRITE
- *    ▲  ◀─────────────────────────  │  ◀──────────────────────────────    (selector reads or writes,
+ *    ▲  ◀─────────────────────────  │  ◀──────────────────────────────    (the selector reads or writes,
  *    │        handBack()            │      bytes fed / output written      then resumes the handler)
- *    │ final response               │
+ *    │ LINGER                       │
  *    ▼                              ▼
- *  LINGER ─── peer EOF, timeout ──▶ CLOSED ◀── socket error, timeout, forced shutdown (any state)
+ *  LINGER ─── peer EOF, deadline ──▶ CLOSED ◀── socket error, deadline, forced shutdown (any state)
  * </pre>
  *
- * Only the selector thread changes interest ops, arms deadlines and closes; a handler thread hands
- * the connection back through the loop's task queue, so the two never run the codec at once.
+ * In LOOP the connection carries out the driver's action: READ (read interest, the driver's
+ * deadline armed), WRITE (write what the socket takes, write interest for the rest), DISPATCH (a
+ * handler thread), LINGER and CLOSE. Only the selector thread changes interest ops, arms deadlines
+ * and closes; a handler thread hands the connection back through the loop's task queue.
  */
 final class NioConnection {
-    static final int LOOP = 0;
-    static final int HANDLER = 1;
-    static final int AWAIT_INPUT = 2;
-    static final int AWAIT_WRITE = 3;
-    static final int LINGER = 4;
-    static final int CLOSED = 5;
+    /** Who holds the connection's driver now. */
+    enum Holder { LOOP, HANDLER, AWAIT_INPUT, AWAIT_WRITE, LINGER, CLOSED }
 
-    /** How long a connection stays idle before its codec buffers are released. */
-    static final long TRIM_DELAY_MILLIS = 1_000;
-
-    private static final VarHandle STATE;
+    private static final VarHandle HOLDER;
 
     static {
         try {
-            STATE = MethodHandles.lookup().findVarHandle(NioConnection.class, "state", int.class);
+            HOLDER = MethodHandles.lookup().findVarHandle(NioConnection.class, "holder", Holder.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -54,15 +48,15 @@ final class NioConnection {
     final EventLoop loop;
     final SocketChannel channel;
     final Wire wire;
+    final ConnectionDriver driver;
     final ServerConnection http;
-    private final boolean admitted;
     private SelectionKey key;
-    private boolean peerEnded;
-    private boolean trimPending;
-    private volatile int state;
+    private volatile Holder holder = Holder.LOOP;
     private volatile Thread waiter;
     private volatile String closeReason;
     volatile Thread handlerThread;
+    /** Set by a handler thread that handed the connection back; the loop then asks the driver what next. */
+    private volatile boolean handedBack;
     /** Set by the selector thread when it stopped reading because the peer sent while a handler ran. */
     private volatile boolean readDeferred;
 
@@ -71,29 +65,22 @@ final class NioConnection {
     NioConnection wheelPrev;
     NioConnection wheelNext;
 
-    NioConnection(EventLoop loop, SocketChannel channel, ServerConnection http, boolean admitted) {
+    NioConnection(EventLoop loop, SocketChannel channel, ConnectionDriver driver) {
         this.loop = loop;
         this.channel = channel;
         this.wire = new PlainWire(channel);
-        this.http = http;
-        this.admitted = admitted;
+        this.driver = driver;
+        this.http = driver == null ? null : driver.connection(); // the wheel's tests need no driver
     }
 
-    boolean admitted() {
-        return admitted;
+    Holder holder() {
+        return holder;
     }
 
-    int state() {
-        return state;
-    }
-
-    /** Selector thread: registers the channel; a connection over the limit is answered 503 at once. */
+    /** Selector thread: registers the channel and starts the driver. */
     void start() throws IOException {
         key = channel.register(loop.selector, SelectionKey.OP_READ, this);
-        if (!admitted) {
-            http.respondToError(HttpProtocolException.serviceUnavailable("the server has too many open connections"));
-        }
-        settle();
+        carryOut(driver.start(true));
     }
 
     // ---------------------------------------------------------------- selector thread
@@ -101,7 +88,8 @@ final class NioConnection {
     /** Selector thread: the socket is readable or writable. */
     void onReady(int readyOps) {
         try {
-            if ((readyOps & SelectionKey.OP_WRITE) != 0) {
+            takeBack();
+            if ((readyOps & SelectionKey.OP_WRITE) != 0 && key.isValid()) {
                 onWritable();
             }
             if ((readyOps & SelectionKey.OP_READ) != 0 && key.isValid()
@@ -114,32 +102,42 @@ final class NioConnection {
     }
 
     private void onReadable() throws IOException {
-        int s = state;
-        if (s == LINGER) {
+        Holder h = holder;
+        if (h == Holder.LINGER) {
             discardInput();
             return;
         }
-        if (s != LOOP && s != AWAIT_INPUT) {
-            // Read interest stays on while a handler runs, so that a plain request-response costs no
-            // interest change at all; only a peer that sends meanwhile (pipelining, an early next
-            // request) makes the loop stop reading until the handler hands the connection back.
-            readDeferred = true;
-            interest(0);
+        if (h == Holder.LOOP && driver.action() == Action.READ) {
+            carryOut(readIntoDriver());
             return;
         }
-        int n = readIntoCodec();
-        if (n == 0) {
+        if (h == Holder.AWAIT_INPUT) {
+            if (readIntoCodec() != 0) {
+                loop.wheel.cancel(this);
+                interest(0);
+                resume(Holder.AWAIT_INPUT);
+            }
             return;
         }
-        if (s == LOOP) {
-            serve();
-        } else {
-            loop.wheel.cancel(this);
-            resume(AWAIT_INPUT);
-        }
+        // A handler runs: read interest stayed on so that a plain request-response costs no interest
+        // change; a peer that sends meanwhile makes the loop stop reading until the connection is back.
+        readDeferred = true;
+        interest(0);
     }
 
-    /** Reads once through the loop's shared buffer into the codec (the one copy it keeps). */
+    /** Reads once through the loop's shared buffer and tells the driver. */
+    private Action readIntoDriver() throws IOException {
+        ByteBuffer buffer = loop.readBuffer;
+        buffer.clear();
+        int n = wire.read(buffer);
+        if (n > 0) {
+            buffer.flip();
+            return driver.onInput(buffer);
+        }
+        return n < 0 ? driver.onEndOfInput() : Action.READ;
+    }
+
+    /** For a parked handler: reads once straight into the codec. */
     private int readIntoCodec() throws IOException {
         ByteBuffer buffer = loop.readBuffer;
         buffer.clear();
@@ -148,84 +146,101 @@ final class NioConnection {
             buffer.flip();
             http.receive(buffer);
         } else if (n < 0) {
-            peerEnded = true;
             http.receiveEndOfInput();
         }
         return n;
     }
 
-    /** Answers every complete request buffered, then writes all their responses at once. */
-    private void serve() throws IOException {
-        while (true) {
-            HttpEvent e;
-            try {
-                e = http.nextEvent();
-            } catch (HttpProtocolException error) {
-                http.respondToError(error);
-                break;
+    private void onWritable() throws IOException {
+        Holder h = holder;
+        if (h == Holder.LOOP && driver.action() == Action.WRITE) {
+            carryOut(writeThroughDriver());
+        } else if (h == Holder.AWAIT_WRITE) {
+            if (writeOutput() > 0) {
+                loop.wheel.schedule(this, writeDeadline());
             }
-            if (!(e instanceof RequestHead)) {
-                break;
-            }
-            RequestHead head = (RequestHead) e;
-            if (loop.options.handlersOnLoop() && http.requestReceivedWhole()) {
-                loop.runOnLoop(this, head);
-            } else {
-                dispatch(head);
-                return;
+            if (!http.hasOutput()) {
+                interest(0);
+                loop.wheel.cancel(this);
+                resume(Holder.AWAIT_WRITE);
             }
         }
-        settle();
-    }
-
-    private void dispatch(RequestHead head) {
-        state = HANDLER;
-        loop.wheel.cancel(this);
-        loop.server.handlers.execute(new HandlerRun(this, head, loop.server.handler));
     }
 
     /**
-     * Selector thread, owning the codec: write what is pending, then close, linger, or wait for the
-     * next request with the codec's deadline armed.
+     * Selector thread: does what the driver says until it has to wait for the socket, a handler or a
+     * deadline. The single place where the loop turns a driver action into I/O.
      */
-    void settle() throws IOException {
-        if (http.hasOutput()) {
-            writeOutput();
-            if (http.hasOutput()) {
-                interest(SelectionKey.OP_WRITE);
-                loop.wheel.schedule(this, writeDeadline());
-                return;
+    void carryOut(Action first) throws IOException {
+        Action action = first;
+        while (true) {
+            switch (action) {
+                case READ -> {
+                    interest(SelectionKey.OP_READ);
+                    loop.wheel.schedule(this, driver.deadline());
+                    return;
+                }
+                case WRITE -> {
+                    Action next = writeThroughDriver();
+                    if (next == Action.WRITE) {
+                        interest(SelectionKey.OP_WRITE);
+                        loop.wheel.schedule(this, driver.deadline());
+                        return;
+                    }
+                    action = next;
+                }
+                case DISPATCH -> {
+                    if (loop.options.handlersOnLoop() && http.requestReceivedWhole()) {
+                        action = runOnLoop();
+                    } else {
+                        dispatch();
+                        return;
+                    }
+                }
+                case LINGER -> {
+                    linger();
+                    return;
+                }
+                default -> {
+                    close(null);
+                    return;
+                }
             }
         }
-        if (http.isClosed()) {
-            finish();
-            return;
-        }
-        if (loop.shuttingDown() && http.shutdown()) {
-            close("the server is shutting down");
-            return;
-        }
-        interest(SelectionKey.OP_READ);
-        long deadline = http.nextDeadline();
-        if (http.isIdle()) {
-            // Buffers are released only if the connection stays idle a while: a busy keep-alive
-            // connection would otherwise allocate them afresh for every request.
-            trimPending = true;
-            deadline = Math.min(deadline, loop.now() + TRIM_DELAY_MILLIS);
-        }
-        loop.wheel.schedule(this, deadline);
     }
 
-    /** The codec is done: end our side, then discard input until the peer closes or the linger time passes. */
-    private void finish() throws IOException {
-        if (peerEnded || loop.options.lingerMillis() == 0) {
-            close(null);
-            return;
+    /** Writes what the socket takes now and tells the driver. */
+    private Action writeThroughDriver() throws IOException {
+        while (true) {
+            int n = wire.write(driver.output());
+            Action next = driver.onOutputWritten(Math.max(0, n));
+            if (n <= 0 || next != Action.WRITE) {
+                return next;
+            }
         }
+    }
+
+    private void dispatch() {
+        holder = Holder.HANDLER;
+        loop.wheel.cancel(this);
+        if (key.interestOps() == SelectionKey.OP_WRITE) {
+            interest(0);
+        }
+        loop.server.handlers.execute(new HandlerRun(this));
+    }
+
+    /** {@code nio.handlersOnLoop}: answers on this thread; its ConnectionIO never blocks. */
+    private Action runOnLoop() {
+        driver.dispatch(loop.loopIO(this));
+        return driver.afterDispatch();
+    }
+
+    /** The driver is done: end our side, then discard input until the peer closes or the deadline. */
+    private void linger() throws IOException {
         wire.shutdownOutput();
-        state = LINGER;
+        holder = Holder.LINGER;
         interest(SelectionKey.OP_READ);
-        loop.wheel.schedule(this, loop.now() + loop.options.lingerMillis());
+        loop.wheel.schedule(this, driver.deadline());
     }
 
     private void discardInput() throws IOException {
@@ -240,25 +255,6 @@ final class NioConnection {
             if (n == 0) {
                 return;
             }
-        }
-    }
-
-    private void onWritable() throws IOException {
-        int s = state;
-        if (s != LOOP && s != AWAIT_WRITE) {
-            return;
-        }
-        int written = writeOutput();
-        if (http.hasOutput()) {
-            if (written > 0) {
-                loop.wheel.schedule(this, writeDeadline());
-            }
-        } else if (s == LOOP) {
-            settle();
-        } else {
-            interest(0);
-            loop.wheel.cancel(this);
-            resume(AWAIT_WRITE);
         }
     }
 
@@ -284,21 +280,9 @@ final class NioConnection {
     /** Selector thread: the armed deadline passed. */
     void onDeadline(long now) {
         try {
-            switch (state) {
-                case LOOP -> {
-                    trimIfStillIdle();
-                    if (http.hasOutput()) {
-                        close("the peer accepted no output in time");
-                    } else if (http.expire(now)) {
-                        if (http.hasOutput()) {
-                            settle();
-                        } else {
-                            close(null);
-                        }
-                    } else {
-                        loop.wheel.schedule(this, http.nextDeadline());
-                    }
-                }
+            takeBack();
+            switch (holder) {
+                case LOOP -> carryOut(driver.onDeadline(now));
                 case AWAIT_INPUT -> {
                     if (http.expire(now)) {
                         failHandlerAfterTimeout();
@@ -315,37 +299,24 @@ final class NioConnection {
         }
     }
 
-    private void trimIfStillIdle() {
-        if (trimPending) {
-            trimPending = false;
-            if (http.isIdle()) {
-                http.trimBuffers();
-            }
-        }
-    }
-
     /**
-     * The body stalled while a handler waited for it: send the codec's 408, wake the handler with an
+     * The body stalled while a handler waited for it: write the codec's 408, wake the handler with an
      * error, and linger so that the unread upload does not turn the close into a reset.
      */
     private void failHandlerAfterTimeout() throws IOException {
         writeOutput();
         closeReason = "the request body stalled";
-        if (STATE.compareAndSet(this, AWAIT_INPUT, LINGER)) {
+        if (HOLDER.compareAndSet(this, Holder.AWAIT_INPUT, Holder.LINGER)) {
             LockSupport.unpark(waiter);
-            finish();
+            linger();
         }
     }
 
-    /** Selector thread: a handler thread changed the state and asked the loop to act on it. */
+    /** Selector thread: a handler thread changed the holder and asked the loop to act on it. */
     void onPosted() {
         try {
-            switch (state) {
-                case LOOP -> {
-                    // settle() turns reading back on; a stale true would only cost a spare wakeup.
-                    readDeferred = false;
-                    settle();
-                }
+            takeBack();
+            switch (holder) {
                 case AWAIT_INPUT -> {
                     interest(SelectionKey.OP_READ);
                     loop.wheel.schedule(this, http.nextDeadline());
@@ -361,27 +332,24 @@ final class NioConnection {
         }
     }
 
-    /** Selector thread, at shutdown: raise the codec's flag so that the response in progress says close. */
-    void markShutdown() {
-        int s = state;
-        if (s != LINGER && s != CLOSED) {
-            // While a handler runs, this only raises the codec's shutdown flag, which its next
-            // response head reads; nothing else of the codec is changed from this thread.
-            http.shutdown();
+    /** Selector thread: if a handler handed the connection back, ask the driver what comes next. */
+    private void takeBack() throws IOException {
+        if (handedBack && holder == Holder.LOOP) {
+            handedBack = false;
+            readDeferred = false;
+            carryOut(driver.afterDispatch());
         }
     }
 
-    /**
-     * Selector thread, at shutdown, once every loop has run {@link #markShutdown}: an idle connection
-     * closes at once.
-     */
+    /** Selector thread, at shutdown, once every connection is marked: an idle connection closes at once. */
     void onShutdown() {
-        if (state != LOOP) {
-            // A handler's connection was marked already and closes once its response is out.
-            return;
-        }
-        if (http.shutdown() && !http.hasOutput()) {
-            close("the server is shutting down");
+        try {
+            takeBack();
+            if (holder == Holder.LOOP && driver.onShutdown() == Action.CLOSE) {
+                close("the server is shutting down");
+            }
+        } catch (IOException | RuntimeException e) {
+            close(e.toString());
         }
     }
 
@@ -391,11 +359,11 @@ final class NioConnection {
         }
     }
 
-    /** Any thread may call this only through the selector thread; closes the socket once. */
+    /** Selector thread only; closes the socket once. */
     void close(String reason) {
         closeReason = reason == null ? "the connection is closed" : reason;
-        int previous = (int) STATE.getAndSet(this, CLOSED);
-        if (previous == CLOSED) {
+        Holder previous = (Holder) HOLDER.getAndSet(this, Holder.CLOSED);
+        if (previous == Holder.CLOSED) {
             return;
         }
         loop.wheel.cancel(this);
@@ -414,8 +382,8 @@ final class NioConnection {
         }
     }
 
-    private void resume(int from) {
-        if (STATE.compareAndSet(this, from, HANDLER)) {
+    private void resume(Holder from) {
+        if (HOLDER.compareAndSet(this, from, Holder.HANDLER)) {
             LockSupport.unpark(waiter);
         }
     }
@@ -423,14 +391,14 @@ final class NioConnection {
     // ---------------------------------------------------------------- handler thread
 
     /** Handler thread: lends the codec to the selector thread until it fed input or wrote output. */
-    void handOff(int waitState) throws IOException {
+    void handOff(Holder waitFor) throws IOException {
         waiter = Thread.currentThread();
-        if (!STATE.compareAndSet(this, HANDLER, waitState)) {
+        if (!HOLDER.compareAndSet(this, Holder.HANDLER, waitFor)) {
             throw closed();
         }
         loop.post(this);
         boolean interrupted = false;
-        while (state == waitState) {
+        while (holder == waitFor) {
             LockSupport.park(this);
             interrupted |= Thread.interrupted();
         }
@@ -438,30 +406,30 @@ final class NioConnection {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        if (state != HANDLER) {
+        if (holder != Holder.HANDLER) {
             throw closed();
         }
     }
 
     /** Handler thread: a direct write attempt, so most responses leave without waking the selector. */
     void writeFromHandler() throws IOException {
-        if (state != HANDLER) {
+        if (holder != Holder.HANDLER) {
             throw closed();
         }
         writeOutput();
     }
 
     /**
-     * Handler thread: returns the codec to the selector thread. When the answers are written, the
-     * connection stays open and the loop still reads from it, the loop has nothing urgent to do
-     * (re-arm the idle deadline), so it is told without a wakeup system call: it sees the task
-     * at its next turn, at the latest one wheel tick or {@link EventLoop#LAZY_POLL_MILLIS} later.
-     * The flag is read after the task is queued, so a loop that stops reading meanwhile either
-     * finds the task before it sleeps or is woken here.
+     * Handler thread: returns the driver to the selector thread. When the answers are written, the
+     * loop still reads from the connection and nothing else is urgent, the loop is told without a
+     * wakeup system call: it takes the connection back on its next turn (a readable socket, a tick,
+     * or at the latest {@link EventLoop#LAZY_POLL_MILLIS}). Otherwise it is woken now.
      */
     void handBack() {
-        boolean urgent = http.hasOutput() || http.isClosed() || loop.shuttingDown();
-        if (!STATE.compareAndSet(this, HANDLER, LOOP)) {
+        handedBack = true;
+        boolean urgent = http.hasOutput() || http.isClosed() || readDeferred || loop.shuttingDown()
+                || key.interestOps() != SelectionKey.OP_READ;
+        if (!HOLDER.compareAndSet(this, Holder.HANDLER, Holder.LOOP)) {
             return;
         }
         if (urgent) {
@@ -479,16 +447,8 @@ final class NioConnection {
         return new IOException(reason == null ? "the connection is closed" : reason);
     }
 
-    InetSocketAddress remoteAddress() throws IOException {
-        return (InetSocketAddress) channel.getRemoteAddress();
-    }
-
-    InetSocketAddress localAddress() throws IOException {
-        return (InetSocketAddress) channel.getLocalAddress();
-    }
-
     @Override
     public String toString() {
-        return "NioConnection[state=" + state + ", " + http + "]";
+        return "NioConnection[" + holder + ", " + driver + "]";
     }
 }

@@ -2,6 +2,7 @@ package dev.barehttp.transport.nio;
 
 import dev.barehttp.Handler;
 import dev.barehttp.codec.HttpConfig;
+import dev.barehttp.spi.FailureLog;
 import dev.barehttp.spi.ServerSettings;
 import dev.barehttp.spi.TransportServer;
 import java.io.IOException;
@@ -10,8 +11,8 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,12 +22,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class NioServer implements TransportServer {
     private static final long HANDLER_EXIT_MILLIS = 5_000;
-    private static final long MARK_MILLIS = 2_000;
+
+    private static final System.Logger LOG = System.getLogger("dev.barehttp");
 
     final Handler handler;
     final HttpConfig config;
     final HandlerThreads handlers;
-    private final ServerSettings settings;
+    final ServerSettings settings;
+    final FailureLog failures = new FailureLog(LOG);
+    /** Every open connection, for shutdown to mark them all from the closing thread. */
+    private final Set<NioConnection> registry = ConcurrentHashMap.newKeySet();
     private final ServerSocketChannel listener;
     private final InetSocketAddress address;
     private final List<EventLoop> loops = new ArrayList<>();
@@ -42,7 +47,8 @@ final class NioServer implements TransportServer {
         this.config = settings.config();
         this.listener = listener;
         this.address = (InetSocketAddress) listener.getLocalAddress();
-        this.handlers = HandlerThreads.create(options.virtualThreads(), options.handlerThreads());
+        this.handlers = HandlerThreads.create(options.virtualThreads(),
+                Math.max(options.handlerThreads(), settings.maxConnections()));
         for (int i = 0; i < options.selectors(); i++) {
             loops.add(new EventLoop(this, options, i));
         }
@@ -89,9 +95,27 @@ final class NioServer implements TransportServer {
         return false;
     }
 
-    /** An admitted connection closed. */
-    void released() {
+    /** A registered connection (admitted and counted already). */
+    void opened(NioConnection c) {
+        registry.add(c);
+        if (closing.get()) {
+            c.driver.markShutdown();
+        }
+    }
+
+    /** An admitted connection closed (or, when {@code c} is null, never got registered). */
+    void released(NioConnection c) {
+        if (c != null) {
+            registry.remove(c);
+        }
         open.decrementAndGet();
+    }
+
+    /** A selector thread cannot go on: the whole server stops, on a thread of its own. */
+    void stopAfterFailure() {
+        Thread stop = new Thread(this::close, "barehttp-nio-stop");
+        stop.setDaemon(true);
+        stop.start();
     }
 
     @Override
@@ -127,18 +151,17 @@ final class NioServer implements TransportServer {
             if (acceptor != null) {
                 acceptor.join();
             }
-            // Two steps across all loops: a peer whose idle connection was closed by one loop must find
-            // every in-flight response on the other loops already marked Connection: close.
-            CountDownLatch marked = new CountDownLatch(loops.size());
+            // Two steps: every connection is marked here, on the closing thread, before any loop
+            // closes an idle one, so a peer that sees its idle connection close finds every response
+            // still in flight on any loop saying Connection: close.
+            for (NioConnection c : registry) {
+                c.driver.markShutdown();
+            }
             for (EventLoop loop : loops) {
                 loop.post((Runnable) () -> {
-                    loop.markShutdown(graceDeadline);
-                    marked.countDown();
+                    loop.beginShutdown(graceDeadline);
+                    loop.closeIdle();
                 });
-            }
-            marked.await(MARK_MILLIS, TimeUnit.MILLISECONDS);
-            for (EventLoop loop : loops) {
-                loop.post((Runnable) loop::closeIdle);
             }
             for (EventLoop loop : loops) {
                 loop.join();

@@ -12,7 +12,7 @@ class DeadlineWheelTest {
     private final List<NioConnection> fired = new ArrayList<>();
 
     private static NioConnection connection() {
-        return new NioConnection(null, null, null, true);
+        return new NioConnection(null, null, null);
     }
 
     @Test

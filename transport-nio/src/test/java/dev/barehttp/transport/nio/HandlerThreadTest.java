@@ -41,8 +41,9 @@ class HandlerThreadTest {
         }
     }
 
+    /** A small body is awaited on the selector thread; once whole, the request is answered there. */
     @Test
-    void handlersOnLoopStillRunOffTheLoopWhenTheBodyHasNotArrived() throws Exception {
+    void handlersOnLoopAwaitASmallBodyThenRunOnTheLoop() throws Exception {
         try (HttpServer server = Servers.nio(r -> {
             r.body().readAllBytes();
             return Response.ok("on " + Thread.currentThread().getName());
@@ -51,6 +52,22 @@ class HandlerThreadTest {
             c.send("POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 6\r\n\r\nabc");
             Thread.sleep(100);
             c.send("def");
+            String answer = c.readUntil("selector", 1);
+            assertTrue(answer.contains("on barehttp-nio-selector-"), answer);
+        }
+    }
+
+    /** A chunked body (length unknown) cannot be awaited whole: its handler runs off the loop. */
+    @Test
+    void handlersOnLoopStillRunOffTheLoopForAStreamedBody() throws Exception {
+        try (HttpServer server = Servers.nio(r -> {
+            r.body().readAllBytes();
+            return Response.ok("on " + Thread.currentThread().getName());
+        }).option("nio.handlersOnLoop", "true").start();
+             RawClient c = new RawClient(server.port())) {
+            c.send("POST / HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n");
+            Thread.sleep(100);
+            c.send("0\r\n\r\n");
             String answer = c.readUntil("handler", 1);
             assertTrue(answer.contains("on barehttp-nio-handler-"), answer);
         }

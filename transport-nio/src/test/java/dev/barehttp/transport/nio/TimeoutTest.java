@@ -37,8 +37,24 @@ class TimeoutTest {
         }
     }
 
+    /** A small body that stalls is awaited before any handler thread is taken: 408, and the handler never runs. */
     @Test
-    void aBodyThatStallsWhileTheHandlerReadsIsAnswered408() throws Exception {
+    void aSmallBodyThatStallsIsAnswered408WithoutTakingAHandler() throws Exception {
+        CompletableFuture<Boolean> handlerRan = new CompletableFuture<>();
+        try (HttpServer server = Servers.start(r -> {
+            handlerRan.complete(true);
+            return Response.ok("x");
+        }, SHORT); RawClient c = new RawClient(server.port())) {
+            c.send("POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 10\r\n\r\nabc");
+            String answer = c.readToEnd();
+            assertTrue(answer.startsWith("HTTP/1.1 408 "), answer);
+            assertFalse(handlerRan.isDone(), "the handler ran for a body that never arrived");
+        }
+    }
+
+    /** A chunked body is streamed to its handler; when it stalls, the handler's read fails and the peer gets 408. */
+    @Test
+    void aStreamedBodyThatStallsWhileTheHandlerReadsIsAnswered408() throws Exception {
         CompletableFuture<Throwable> handlerSaw = new CompletableFuture<>();
         try (HttpServer server = Servers.start(r -> {
             try {
@@ -50,7 +66,7 @@ class TimeoutTest {
             }
             return Response.ok("x");
         }, SHORT); RawClient c = new RawClient(server.port())) {
-            c.send("POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 10\r\n\r\nabc");
+            c.send("POST / HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n");
             String answer = c.readToEnd();
             assertTrue(answer.startsWith("HTTP/1.1 408 "), answer);
             assertTrue(handlerSaw.get(5, TimeUnit.SECONDS) instanceof IOException);

@@ -1,0 +1,11 @@
+package dev.barehttp.transport.blocking;
+
+import dev.barehttp.tck.ConnectionLifeKit;
+
+/** The transport test kit's {@link ConnectionLifeKit} on the blocking transport. */
+class BlockingConnectionLifeTest extends ConnectionLifeKit {
+    @Override
+    protected String transportName() {
+        return "blocking";
+    }
+}

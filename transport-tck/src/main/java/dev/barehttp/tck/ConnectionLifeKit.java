@@ -1,0 +1,292 @@
+package dev.barehttp.tck;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.barehttp.Handler;
+import dev.barehttp.HttpServer;
+import dev.barehttp.Response;
+import dev.barehttp.codec.HttpConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The life of a connection as the one connection driver decides it, proven on the wire the same way
+ * on every transport: memory bounded in every direction, lingering closes, responses checked against
+ * their own framing, timeouts that measure the peer and not the server.
+ */
+public abstract class ConnectionLifeKit extends TransportKit {
+    private static final int MIB = 1024 * 1024;
+
+    private HttpServer start(Handler handler) throws IOException {
+        return start(b -> b.handler(handler));
+    }
+
+    /** R1 (maxPendingOutput): pipelined answers never pile up while the client reads nothing. */
+    @Test
+    void pipelinedAnswersWaitForTheClientInsteadOfPilingUp() throws Exception {
+        byte[] big = GeneratedBody.bytes(MIB);
+        AtomicInteger answered = new AtomicInteger();
+        HttpServer server = start(r -> {
+            answered.incrementAndGet();
+            return Response.bytes(200, "application/octet-stream", big);
+        });
+        int requests = 40;
+        RawClient client = RawClient.connect(server.port(), 4096);
+        try {
+            client.send("GET /big HTTP/1.1\r\nHost: kit\r\n\r\n".repeat(requests));
+            Thread.sleep(1_000);
+            assertTrue(answered.get() < 12, "the server answered " + answered.get()
+                    + " of " + requests + " 1 MiB requests while the client read nothing");
+            for (int i = 0; i < requests; i++) {
+                RawResponse response = client.read();
+                assertEquals(200, response.status());
+                assertArrayEquals(big, response.body(), "response " + i);
+            }
+            assertEquals(requests, answered.get());
+        } finally {
+            client.close();
+        }
+    }
+
+    /** R3: a close answer sent while the client still uploads arrives whole (both transports linger). */
+    @Test
+    void aCloseAnswerSentDuringAnUploadArrivesWhole() throws Exception {
+        byte[] answer = GeneratedBody.bytes(4 * MIB);
+        HttpServer server = start(r -> Response.bytes(200, "application/octet-stream", answer));
+        RawClient client = connect(server);
+        client.send("POST /upload HTTP/1.1\r\nHost: kit\r\nContent-Length: 100000000\r\n\r\n");
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread uploader = new Thread(() -> {
+            byte[] chunk = new byte[64 * 1024];
+            try {
+                OutputStream out = client.output();
+                for (int i = 0; i < 400 && !stop.get(); i++) {
+                    out.write(chunk);
+                }
+            } catch (IOException e) {
+                // The server closed its side: expected once it has answered.
+            }
+        });
+        uploader.start();
+        try {
+            RawResponse response = client.read();
+            assertEquals(200, response.status());
+            assertEquals("close", response.header("Connection"));
+            assertArrayEquals(answer, response.body());
+        } finally {
+            stop.set(true);
+            uploader.join(10_000);
+        }
+    }
+
+    /** R4: an Error thrown by a handler is a 500 for that request; the server goes on serving. */
+    @Test
+    void anErrorThrownByAHandlerIsA500AndTheServerGoesOn() throws IOException {
+        HttpServer server = start(b -> b.handler(r -> {
+            if (r.path().equals("/error")) {
+                throw new NoClassDefFoundError("dev/example/Missing (thrown on purpose)");
+            }
+            return Response.text(200, "still here");
+        }).option(transportName() + ".selectors", "1"));
+        RawClient client = connect(server);
+        assertEquals(500, client.send("GET /error HTTP/1.1\r\nHost: kit\r\n\r\n").read().status());
+        for (int i = 0; i < 3; i++) {
+            RawClient other = connect(server);
+            assertEquals("still here", other.send("GET / HTTP/1.1\r\nHost: kit\r\n\r\n").read().bodyText());
+        }
+    }
+
+    /** R5: an unread chunked body has no known length, so the head says close and keeps that promise. */
+    @Test
+    void anUnreadChunkedBodyGetsConnectionCloseNotABrokenPromise() throws IOException {
+        HttpServer server = start(r -> Response.text(200, "not read"));
+        RawClient client = connect(server);
+        StringBuilder request = new StringBuilder("POST /ignore HTTP/1.1\r\nHost: kit\r\nTransfer-Encoding: chunked\r\n\r\n");
+        String chunk = "x".repeat(32 * 1024);
+        for (int i = 0; i < 3; i++) {
+            request.append(Integer.toHexString(chunk.length())).append("\r\n").append(chunk).append("\r\n");
+        }
+        request.append("0\r\n\r\n");
+        client.send(request.toString());
+        RawResponse response = client.read();
+        assertEquals(200, response.status());
+        assertEquals("close", response.header("Connection"), response::text);
+        assertTrue(client.closedByServer());
+    }
+
+    /** R6: a declared Content-Length that is not the body's is caught before the head leaves: a 500, and the connection goes on. */
+    @Test
+    void aContentLengthThatContradictsTheBodyIsA500BeforeAnyByteLeaves() throws IOException {
+        HttpServer server = start(r -> r.path().equals("/wrong")
+                ? Response.ok("abc").withHeader("Content-Length", "5") : Response.text(200, "fine"));
+        RawClient client = connect(server);
+        RawResponse response = client.send("GET /wrong HTTP/1.1\r\nHost: kit\r\n\r\n").read();
+        assertEquals(500, response.status(), response::text);
+        assertNull(response.header("Connection"), "nothing was sent of the bad response, so the connection persists");
+        assertEquals("fine", client.send("GET /next HTTP/1.1\r\nHost: kit\r\n\r\n").read().bodyText());
+    }
+
+    /** R6: a body on 204 or 304 (RFC 9110 sections 15.3.5, 15.4.5) is a 500, not a corrupted stream. */
+    @Test
+    void aBodyOn204Or304IsA500() throws IOException {
+        HttpServer server = start(r -> r.path().equals("/204") ? Response.of(204).withBody("oops")
+                : Response.of(304).withBody("oops"));
+        RawClient client = connect(server);
+        assertEquals(500, client.send("GET /204 HTTP/1.1\r\nHost: kit\r\n\r\n").read().status());
+        assertEquals(500, client.send("GET /304 HTTP/1.1\r\nHost: kit\r\n\r\n").read().status());
+    }
+
+    /** R6: a file response naming a directory is a logged 500, not a truncated 200. */
+    @Test
+    void aFileResponseOfADirectoryIsA500(@TempDir Path dir) throws IOException {
+        HttpServer server = start(r -> Response.file(dir));
+        RawClient client = connect(server);
+        assertEquals(500, client.send("GET /dir HTTP/1.1\r\nHost: kit\r\n\r\n").read().status());
+    }
+
+    /** R7: a stream that throws before any of its bytes reached the socket is taken back and answered 500. */
+    @Test
+    void aStreamFailingBeforeAnyByteLeftIsA500() throws IOException {
+        HttpServer server = start(r -> Response.stream(200, out -> {
+            out.write("partial".getBytes(StandardCharsets.US_ASCII));
+            throw new IllegalStateException("this stream fails on purpose after writing, before a flush");
+        }));
+        RawClient client = connect(server);
+        RawResponse response = client.send("GET /s HTTP/1.1\r\nHost: kit\r\n\r\n").read();
+        assertEquals(500, response.status(), response::text);
+        assertFalse(response.text().contains("partial"), response::text);
+    }
+
+    /** R8: the write timeout measures inactivity: a slow but steady reader gets everything. */
+    @Test
+    void theWriteTimeoutMeasuresInactivityNotTotalTime() throws Exception {
+        byte[] body = GeneratedBody.bytes(3 * MIB);
+        HttpServer server = start(b -> b.handler(r -> Response.bytes(200, "application/octet-stream", body))
+                .config(HttpConfig.defaults().withTimeouts(10_000, 60_000, 30_000, 700)));
+        RawClient client = RawClient.connect(server.port(), 16 * 1024);
+        try {
+            client.send("GET /slowly HTTP/1.1\r\nHost: kit\r\n\r\n");
+            InputStream in = client.input();
+            byte[] received = new byte[body.length + 4096];
+            int total = 0;
+            long start = System.nanoTime();
+            byte[] slice = new byte[64 * 1024];
+            while (total < body.length) {
+                int n = in.read(slice);
+                if (n < 0) {
+                    break;
+                }
+                System.arraycopy(slice, 0, received, total, Math.min(n, received.length - total));
+                total += n;
+                Thread.sleep(40);
+            }
+            long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertTrue(total >= body.length, "the server cut a steady reader after " + total + " bytes");
+            assertTrue(elapsed > 700, "the read took " + elapsed + " ms, not longer than the write timeout: "
+                    + "the test proves nothing");
+        } finally {
+            client.close();
+        }
+    }
+
+    /** R9: connections over the limit are answered 503 and closed; the count stays at the limit. */
+    @Test
+    void refusalsOverTheLimitAreAnswered503AndCostNoLastingConnection() throws Exception {
+        HttpServer server = start(b -> b.maxConnections(2));
+        RawClient first = connect(server);
+        RawClient second = connect(server);
+        assertEquals(200, first.send("GET /hello HTTP/1.1\r\nHost: kit\r\n\r\n").read().status());
+        assertEquals(200, second.send("GET /hello HTTP/1.1\r\nHost: kit\r\n\r\n").read().status());
+        for (int i = 0; i < 50; i++) {
+            try (RawClient refused = RawClient.connect(server.port())) {
+                RawResponse response = refused.read();
+                assertEquals(503, response.status());
+                assertEquals("close", response.header("Connection"));
+                assertTrue(refused.closedByServer());
+            }
+        }
+        assertEquals(2, server.openConnections());
+    }
+
+    /** R12: close() returns only after the handlers in flight have finished. */
+    @Test
+    void closeReturnsOnlyAfterTheHandlersInFlightFinish() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        AtomicBoolean finished = new AtomicBoolean();
+        HttpServer server = start(b -> b.shutdownGrace(Duration.ofSeconds(10)).handler(r -> {
+            entered.countDown();
+            Thread.sleep(300);
+            finished.set(true);
+            return Response.text(200, "done");
+        }));
+        RawClient client = connect(server);
+        client.send("GET /slow HTTP/1.1\r\nHost: kit\r\n\r\n");
+        assertTrue(entered.await(5, TimeUnit.SECONDS));
+        server.close();
+        assertTrue(finished.get(), "close() returned while a handler still ran");
+        RawResponse response = client.read();
+        assertEquals("done", response.bodyText());
+        assertEquals("close", response.header("Connection"));
+    }
+
+    /** R15 (drainTimeoutMillis): an unread body trickled in after its response cannot hold the connection. */
+    @Test
+    void aTrickledUnreadBodyIsCutAtTheDrainTimeout() throws Exception {
+        HttpServer server = start(b -> b.handler(r -> Response.text(200, "not read"))
+                .config(HttpConfig.builder().drainTimeoutMillis(400).minBodyRate(0).build()));
+        RawClient client = connect(server);
+        client.send("POST /ignore HTTP/1.1\r\nHost: kit\r\nContent-Length: 1000\r\n\r\nx");
+        RawResponse response = client.read();
+        assertEquals(200, response.status());
+        CompletableFuture<Boolean> closed = CompletableFuture.supplyAsync(() -> {
+            try {
+                return client.closedByServer();
+            } catch (IOException e) {
+                return true;
+            }
+        });
+        for (int i = 0; i < 50 && !closed.isDone(); i++) {
+            try {
+                client.send("x");
+            } catch (IOException e) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertTrue(closed.get(10, TimeUnit.SECONDS), "the connection outlived its drain timeout");
+    }
+
+    /** H5: the head timeout does not run while the server is the one blocked writing to a slow reader. */
+    @Test
+    void theHeadTimeoutDoesNotRunWhileTheServerWaitsToWrite() throws Exception {
+        HttpServer server = start(b -> b.config(HttpConfig.defaults().withTimeouts(500, 60_000, 30_000, 30_000)));
+        RawClient client = RawClient.connect(server.port(), 4096);
+        try {
+            int requests = 3_000;
+            client.send("GET /hello HTTP/1.1\r\nHost: kit\r\n\r\n".repeat(requests) + "GET /hel");
+            Thread.sleep(1_500);
+            client.send("lo HTTP/1.1\r\nHost: kit\r\n\r\n");
+            for (int i = 0; i <= requests; i++) {
+                RawResponse response = client.read();
+                assertEquals(200, response.status(), "response " + i + ": " + response.text());
+            }
+        } finally {
+            client.close();
+        }
+    }
+}
