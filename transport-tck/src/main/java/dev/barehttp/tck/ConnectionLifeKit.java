@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 public abstract class ConnectionLifeKit extends TransportKit {
     private static final int MIB = 1024 * 1024;
 
-    private HttpServer start(Handler handler) throws IOException {
+    private HttpServer serve(Handler handler) throws IOException {
         return start(b -> b.handler(handler));
     }
 
@@ -41,7 +41,7 @@ public abstract class ConnectionLifeKit extends TransportKit {
     void pipelinedAnswersWaitForTheClientInsteadOfPilingUp() throws Exception {
         byte[] big = GeneratedBody.bytes(MIB);
         AtomicInteger answered = new AtomicInteger();
-        HttpServer server = start(r -> {
+        HttpServer server = serve(r -> {
             answered.incrementAndGet();
             return Response.bytes(200, "application/octet-stream", big);
         });
@@ -67,7 +67,7 @@ public abstract class ConnectionLifeKit extends TransportKit {
     @Test
     void aCloseAnswerSentDuringAnUploadArrivesWhole() throws Exception {
         byte[] answer = GeneratedBody.bytes(4 * MIB);
-        HttpServer server = start(r -> Response.bytes(200, "application/octet-stream", answer));
+        HttpServer server = serve(r -> Response.bytes(200, "application/octet-stream", answer));
         RawClient client = connect(server);
         client.send("POST /upload HTTP/1.1\r\nHost: kit\r\nContent-Length: 100000000\r\n\r\n");
         AtomicBoolean stop = new AtomicBoolean();
@@ -114,7 +114,7 @@ public abstract class ConnectionLifeKit extends TransportKit {
     /** R5: an unread chunked body has no known length, so the head says close and keeps that promise. */
     @Test
     void anUnreadChunkedBodyGetsConnectionCloseNotABrokenPromise() throws IOException {
-        HttpServer server = start(r -> Response.text(200, "not read"));
+        HttpServer server = serve(r -> Response.text(200, "not read"));
         RawClient client = connect(server);
         StringBuilder request = new StringBuilder("POST /ignore HTTP/1.1\r\nHost: kit\r\nTransfer-Encoding: chunked\r\n\r\n");
         String chunk = "x".repeat(32 * 1024);
@@ -132,7 +132,7 @@ public abstract class ConnectionLifeKit extends TransportKit {
     /** R6: a declared Content-Length that is not the body's is caught before the head leaves: a 500, and the connection goes on. */
     @Test
     void aContentLengthThatContradictsTheBodyIsA500BeforeAnyByteLeaves() throws IOException {
-        HttpServer server = start(r -> r.path().equals("/wrong")
+        HttpServer server = serve(r -> r.path().equals("/wrong")
                 ? Response.ok("abc").withHeader("Content-Length", "5") : Response.text(200, "fine"));
         RawClient client = connect(server);
         RawResponse response = client.send("GET /wrong HTTP/1.1\r\nHost: kit\r\n\r\n").read();
@@ -144,7 +144,7 @@ public abstract class ConnectionLifeKit extends TransportKit {
     /** R6: a body on 204 or 304 (RFC 9110 sections 15.3.5, 15.4.5) is a 500, not a corrupted stream. */
     @Test
     void aBodyOn204Or304IsA500() throws IOException {
-        HttpServer server = start(r -> r.path().equals("/204") ? Response.of(204).withBody("oops")
+        HttpServer server = serve(r -> r.path().equals("/204") ? Response.of(204).withBody("oops")
                 : Response.of(304).withBody("oops"));
         RawClient client = connect(server);
         assertEquals(500, client.send("GET /204 HTTP/1.1\r\nHost: kit\r\n\r\n").read().status());
@@ -154,7 +154,7 @@ public abstract class ConnectionLifeKit extends TransportKit {
     /** R6: a file response naming a directory is a logged 500, not a truncated 200. */
     @Test
     void aFileResponseOfADirectoryIsA500(@TempDir Path dir) throws IOException {
-        HttpServer server = start(r -> Response.file(dir));
+        HttpServer server = serve(r -> Response.file(dir));
         RawClient client = connect(server);
         assertEquals(500, client.send("GET /dir HTTP/1.1\r\nHost: kit\r\n\r\n").read().status());
     }
@@ -162,7 +162,7 @@ public abstract class ConnectionLifeKit extends TransportKit {
     /** R7: a stream that throws before any of its bytes reached the socket is taken back and answered 500. */
     @Test
     void aStreamFailingBeforeAnyByteLeftIsA500() throws IOException {
-        HttpServer server = start(r -> Response.stream(200, out -> {
+        HttpServer server = serve(r -> Response.stream(200, out -> {
             out.write("partial".getBytes(StandardCharsets.US_ASCII));
             throw new IllegalStateException("this stream fails on purpose after writing, before a flush");
         }));
@@ -247,12 +247,14 @@ public abstract class ConnectionLifeKit extends TransportKit {
     /** R15 (drainTimeoutMillis): an unread body trickled in after its response cannot hold the connection. */
     @Test
     void aTrickledUnreadBodyIsCutAtTheDrainTimeout() throws Exception {
+        // Larger than maxBufferedInput, so the request is dispatched before its body arrives.
         HttpServer server = start(b -> b.handler(r -> Response.text(200, "not read"))
-                .config(HttpConfig.builder().drainTimeoutMillis(400).minBodyRate(0).build()));
+                .config(HttpConfig.builder().maxDrainSize(1024 * 1024).drainTimeoutMillis(400).minBodyRate(0).build()));
         RawClient client = connect(server);
-        client.send("POST /ignore HTTP/1.1\r\nHost: kit\r\nContent-Length: 1000\r\n\r\nx");
+        client.send("POST /ignore HTTP/1.1\r\nHost: kit\r\nContent-Length: 200000\r\n\r\nx");
         RawResponse response = client.read();
         assertEquals(200, response.status());
+        assertNull(response.header("Connection"), "a body within maxDrainSize keeps the connection");
         CompletableFuture<Boolean> closed = CompletableFuture.supplyAsync(() -> {
             try {
                 return client.closedByServer();
@@ -271,13 +273,32 @@ public abstract class ConnectionLifeKit extends TransportKit {
         assertTrue(closed.get(10, TimeUnit.SECONDS), "the connection outlived its drain timeout");
     }
 
+    /** A small body is awaited whole before its handler runs; the answer follows once it arrived. */
+    @Test
+    void aSmallBodyIsAwaitedBeforeItsHandlerRuns() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        HttpServer server = serve(r -> {
+            calls.incrementAndGet();
+            return Response.text(200, new String(r.bodyBytes(100), StandardCharsets.US_ASCII));
+        });
+        RawClient client = connect(server);
+        client.send("POST /body HTTP/1.1\r\nHost: kit\r\nContent-Length: 6\r\n\r\nabc");
+        Thread.sleep(200);
+        assertEquals(0, calls.get(), "the handler ran before its small body arrived");
+        client.send("def");
+        assertEquals("abcdef", client.read().bodyText());
+    }
+
     /** H5: the head timeout does not run while the server is the one blocked writing to a slow reader. */
     @Test
     void theHeadTimeoutDoesNotRunWhileTheServerWaitsToWrite() throws Exception {
-        HttpServer server = start(b -> b.config(HttpConfig.defaults().withTimeouts(500, 60_000, 30_000, 30_000)));
+        byte[] body = GeneratedBody.bytes(64 * 1024);
+        HttpServer server = start(b -> b.handler(r -> Response.bytes(200, "application/octet-stream", body))
+                .config(HttpConfig.defaults().withTimeouts(500, 60_000, 30_000, 30_000)));
         RawClient client = RawClient.connect(server.port(), 4096);
         try {
-            int requests = 3_000;
+            // 12 MiB of answers: more than the socket buffers hold, so the server waits to write.
+            int requests = 200;
             client.send("GET /hello HTTP/1.1\r\nHost: kit\r\n\r\n".repeat(requests) + "GET /hel");
             Thread.sleep(1_500);
             client.send("lo HTTP/1.1\r\nHost: kit\r\n\r\n");
