@@ -46,7 +46,7 @@ public abstract class ConnectionLifeKit extends TransportKit {
             return Response.bytes(200, "application/octet-stream", big);
         });
         int requests = 40;
-        RawClient client = RawClient.connect(server.port(), 4096);
+        RawClient client = connect(server, 4096);
         try {
             client.send("GET /big HTTP/1.1\r\nHost: kit\r\n\r\n".repeat(requests));
             Thread.sleep(1_000);
@@ -178,7 +178,7 @@ public abstract class ConnectionLifeKit extends TransportKit {
         byte[] body = GeneratedBody.bytes(3 * MIB);
         HttpServer server = start(b -> b.handler(r -> Response.bytes(200, "application/octet-stream", body))
                 .config(HttpConfig.defaults().withTimeouts(10_000, 60_000, 30_000, 700)));
-        RawClient client = RawClient.connect(server.port(), 16 * 1024);
+        RawClient client = connect(server, 16 * 1024);
         try {
             client.send("GET /slowly HTTP/1.1\r\nHost: kit\r\n\r\n");
             InputStream in = client.input();
@@ -213,7 +213,7 @@ public abstract class ConnectionLifeKit extends TransportKit {
         assertEquals(200, first.send("GET /hello HTTP/1.1\r\nHost: kit\r\n\r\n").read().status());
         assertEquals(200, second.send("GET /hello HTTP/1.1\r\nHost: kit\r\n\r\n").read().status());
         for (int i = 0; i < 50; i++) {
-            try (RawClient refused = RawClient.connect(server.port())) {
+            try (RawClient refused = openClient(server.port(), 0)) {
                 RawResponse response = refused.read();
                 assertEquals(503, response.status());
                 assertEquals("close", response.header("Connection"));
@@ -295,7 +295,7 @@ public abstract class ConnectionLifeKit extends TransportKit {
         byte[] body = GeneratedBody.bytes(64 * 1024);
         HttpServer server = start(b -> b.handler(r -> Response.bytes(200, "application/octet-stream", body))
                 .config(HttpConfig.defaults().withTimeouts(500, 60_000, 30_000, 30_000)));
-        RawClient client = RawClient.connect(server.port(), 4096);
+        RawClient client = connect(server, 4096);
         try {
             // 12 MiB of answers: more than the socket buffers hold, so the server waits to write.
             int requests = 200;

@@ -19,14 +19,38 @@ public final class RawClient implements AutoCloseable {
     /** How long any single read waits before the test fails. */
     public static final int READ_TIMEOUT_MILLIS = 5_000;
 
-    private final Socket socket;
+    /** How a client ends its sending side and closes: a socket's, or an in-memory transport's. */
+    public interface Ends {
+        /** Ends the sending side only. */
+        void shutdownOutput() throws IOException;
+
+        /** Closes both directions. */
+        void close() throws IOException;
+    }
+
+    private final Ends ends;
     private final InputStream in;
     private final OutputStream out;
 
+    /** A client over any byte streams; reads must time out (a hang fails the test, not the build). */
+    public RawClient(InputStream in, OutputStream out, Ends ends) {
+        this.ends = ends;
+        this.in = new BufferedInputStream(in);
+        this.out = out;
+    }
+
     private RawClient(Socket socket) throws IOException {
-        this.socket = socket;
-        this.in = new BufferedInputStream(socket.getInputStream());
-        this.out = socket.getOutputStream();
+        this(socket.getInputStream(), socket.getOutputStream(), new Ends() {
+            @Override
+            public void shutdownOutput() throws IOException {
+                socket.shutdownOutput();
+            }
+
+            @Override
+            public void close() throws IOException {
+                socket.close();
+            }
+        });
     }
 
     /** Connects to {@code 127.0.0.1:port}. */
@@ -68,7 +92,7 @@ public final class RawClient implements AutoCloseable {
 
     /** Closes the sending side only: the server sees the end of input and may still answer. */
     public void shutdownOutput() throws IOException {
-        socket.shutdownOutput();
+        ends.shutdownOutput();
     }
 
     /** Reads one response to a request that was not HEAD. */
@@ -98,7 +122,10 @@ public final class RawClient implements AutoCloseable {
     public boolean closedByServer() throws IOException {
         try {
             return in.read() < 0;
-        } catch (SocketException reset) {
+        } catch (SocketException | java.io.InterruptedIOException reset) {
+            if (reset instanceof java.net.SocketTimeoutException) {
+                throw reset;
+            }
             return true;
         }
     }
@@ -124,6 +151,6 @@ public final class RawClient implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        socket.close();
+        ends.close();
     }
 }

@@ -328,7 +328,7 @@ public abstract class RawExchangeKit extends TransportKit {
             for (int c = 0; c < 16; c++) {
                 int id = c;
                 done.add(clients.submit(() -> {
-                    try (RawClient client = RawClient.connect(server.port())) {
+                    try (RawClient client = openClient(server.port(), 0)) {
                         for (int i = 0; i < 50; i++) {
                             String body = "client " + id + " request " + i;
                             client.send("POST /echo HTTP/1.1\r\nHost: kit\r\nContent-Length: " + body.length()

@@ -35,7 +35,7 @@ public abstract class ShutdownKit extends TransportKit {
         CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close);
         // The idle connection closing shows that close() has told the connections it is shutting down.
         assertTrue(idle.closedByServer());
-        assertThrows(IOException.class, () -> RawClient.connect(server.port()).close());
+        assertThrows(IOException.class, () -> openClient(server.port(), 0).close());
         handler.slowRelease.countDown();
 
         assertEquals(lines("HTTP/1.1 200 OK", "content-type: text/plain; charset=utf-8", "Content-Length: 7",
@@ -77,7 +77,7 @@ public abstract class ShutdownKit extends TransportKit {
         HttpServer server = start();
         int port = server.port();
         server.close();
-        assertThrows(ConnectException.class, () -> RawClient.connect(port).close());
+        assertThrows(ConnectException.class, () -> openClient(port, 0).close());
     }
 
     /** Transport contract: closing twice is harmless. */

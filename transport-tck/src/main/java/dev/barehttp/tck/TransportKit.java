@@ -46,9 +46,25 @@ public abstract class TransportKit {
 
     /** A raw client connected to {@code server}, closed after the test. */
     protected RawClient connect(HttpServer server) throws IOException {
-        RawClient client = RawClient.connect(server.port());
+        return connect(server, 0);
+    }
+
+    /**
+     * A raw client connected to {@code server} whose receive buffer holds about {@code receiveBufferSize}
+     * bytes (0: the default), closed after the test.
+     */
+    protected RawClient connect(HttpServer server, int receiveBufferSize) throws IOException {
+        RawClient client = openClient(server.port(), receiveBufferSize);
         clients.add(client);
         return client;
+    }
+
+    /**
+     * Opens a client to the server on {@code port}: a loopback socket. A transport whose connections
+     * are not sockets (an in-memory one) overrides this.
+     */
+    protected RawClient openClient(int port, int receiveBufferSize) throws IOException {
+        return RawClient.connect(port, receiveBufferSize);
     }
 
     /** Sends {@code request} and expects a response with {@code status} and Connection: close, then the close. */

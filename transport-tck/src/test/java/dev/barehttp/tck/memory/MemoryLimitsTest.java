@@ -1,0 +1,18 @@
+package dev.barehttp.tck.memory;
+
+import dev.barehttp.tck.LimitsKit;
+import dev.barehttp.tck.RawClient;
+import java.io.IOException;
+
+/** The transport test kit's {@link LimitsKit} on the in-memory transport, written against the SPI alone. */
+class MemoryLimitsTest extends LimitsKit {
+    @Override
+    protected String transportName() {
+        return "memory";
+    }
+
+    @Override
+    protected RawClient openClient(int port, int receiveBufferSize) throws IOException {
+        return MemoryTransport.connect(port, receiveBufferSize);
+    }
+}
