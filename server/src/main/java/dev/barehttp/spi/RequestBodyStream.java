@@ -22,7 +22,7 @@ final class RequestBodyStream extends InputStream {
     private int position;
     private boolean started;
     private boolean ended;
-    private boolean detached;
+    private volatile boolean detached;
     private Headers trailers = Headers.EMPTY;
 
     RequestBodyStream(ServerConnection connection, ConnectionIO io, boolean hasBody) {

@@ -11,19 +11,15 @@ import dev.barehttp.spi.ServerSettings;
  * @param handlerThreads size of the platform-thread pool otherwise
  * @param readBufferSize bytes read at once, per selector thread
  * @param backlog listen backlog
- * @param lingerMillis how long a closing connection discards input after its final response
  */
 record NioOptions(int selectors, boolean handlersOnLoop, boolean virtualThreads, int handlerThreads,
-                  int readBufferSize, int backlog, long lingerMillis) {
+                  int readBufferSize, int backlog) {
 
     NioOptions {
         positive("nio.selectors", selectors);
         positive("nio.handlerThreads", handlerThreads);
         positive("nio.readBufferSize", readBufferSize);
         positive("nio.backlog", backlog);
-        if (lingerMillis < 0) {
-            throw new IllegalArgumentException("nio.lingerMillis must not be negative: " + lingerMillis);
-        }
     }
 
     private static void positive(String name, int value) {
@@ -38,9 +34,8 @@ record NioOptions(int selectors, boolean handlersOnLoop, boolean virtualThreads,
                 settings.intOption("nio.selectors", Runtime.getRuntime().availableProcessors()),
                 settings.booleanOption("nio.handlersOnLoop", false),
                 settings.booleanOption("nio.virtualThreads", true),
-                settings.intOption("nio.handlerThreads", 200),
+                settings.intOption("nio.handlerThreads", settings.maxConnections()),
                 settings.intOption("nio.readBufferSize", 64 * 1024),
-                settings.intOption("nio.backlog", 1024),
-                settings.intOption("nio.lingerMillis", 1000));
+                settings.intOption("nio.backlog", 1024));
     }
 }

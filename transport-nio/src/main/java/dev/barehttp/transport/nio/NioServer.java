@@ -47,8 +47,7 @@ final class NioServer implements TransportServer {
         this.config = settings.config();
         this.listener = listener;
         this.address = (InetSocketAddress) listener.getLocalAddress();
-        this.handlers = HandlerThreads.create(options.virtualThreads(),
-                Math.max(options.handlerThreads(), settings.maxConnections()));
+        this.handlers = HandlerThreads.create(options.virtualThreads(), options.handlerThreads());
         for (int i = 0; i < options.selectors(); i++) {
             loops.add(new EventLoop(this, options, i));
         }

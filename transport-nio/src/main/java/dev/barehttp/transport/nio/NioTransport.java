@@ -19,26 +19,25 @@ import java.io.IOException;
  *       connection stays on one of them for its whole life</td></tr>
  *   <tr><td>{@code nio.handlersOnLoop}</td><td>false</td><td>when true, a request whose head and whole body
  *       are already received is answered on the selector thread, without a thread hop. Safe only for handlers
- *       that never block (no sleeping, no blocking I/O, no locks held by slow code) and whose streamed
- *       responses are small: on the selector thread a response cannot wait for a slow reader, so it is
- *       buffered whole, and a blocked handler stalls every connection of that selector. Requests with a
- *       chunked body or a body not yet fully received still run off the loop.</td></tr>
+ *       that never block (no sleeping, no blocking I/O, no locks held by slow code): a blocked handler stalls
+ *       every connection of that selector. Requests with a chunked or large body still run off the loop.</td></tr>
  *   <tr><td>{@code nio.virtualThreads}</td><td>true</td><td>run handlers on virtual threads when the JVM has
  *       them (Java 21+); false (or Java 17) uses a bounded pool of platform threads</td></tr>
- *   <tr><td>{@code nio.handlerThreads}</td><td>200</td><td>size of that pool; handlers beyond it wait in a
- *       queue</td></tr>
+ *   <tr><td>{@code nio.handlerThreads}</td><td>{@code maxConnections}</td><td>the most platform threads of
+ *       that pool; it starts a thread only when every thread is busy, and idle ones end after 30 s. A
+ *       connection runs at most one handler at a time, so by default no request ever waits for a thread;
+ *       a smaller value queues handlers beyond it</td></tr>
  *   <tr><td>{@code nio.readBufferSize}</td><td>65536</td><td>bytes read from a socket at once, into one
  *       buffer per selector thread (not per connection); it also bounds what a connection reads ahead of
  *       a handler that has not consumed the body yet</td></tr>
  *   <tr><td>{@code nio.backlog}</td><td>1024</td><td>listen backlog of the server socket</td></tr>
- *   <tr><td>{@code nio.lingerMillis}</td><td>1000</td><td>after a final response ({@code Connection: close},
- *       an error, a 503), how long the connection keeps discarding the peer's input before it closes, so
- *       that unread request bytes do not turn the close into a reset that loses the response</td></tr>
  * </table>
  *
- * <p>Per-connection memory is bounded by configuration: the codec's limits
- * ({@link dev.barehttp.codec.HttpConfig}) plus at most one read buffer's worth of input read ahead,
- * and output held only until the socket takes it (a handler streaming a response blocks meanwhile).
+ * <p>The connection's life (when to read, write, answer, linger, close) is decided by the shared
+ * {@link dev.barehttp.spi.ConnectionDriver}; the generic option {@code lingerMillis} (default 1000) is
+ * read there. Per-connection memory is bounded by the codec's limits
+ * ({@link dev.barehttp.codec.HttpConfig}: buffered input, pending output, head sections), plus at most
+ * one read buffer's worth of input read ahead of a handler.
  */
 public final class NioTransport implements Transport {
 
