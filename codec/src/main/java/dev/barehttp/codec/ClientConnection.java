@@ -66,7 +66,6 @@ public final class ClientConnection {
     private boolean inputEnded;
     private boolean bodyInputEnded;
     private boolean closing;
-    private boolean writerOwesEnd;
 
     private BodyDecoder body;
     private boolean persistent;
@@ -107,6 +106,9 @@ public final class ClientConnection {
         if (readState == ReadState.CLOSED || closing) {
             return "the connection closes after the response being read";
         }
+        if (writer.awaitingContinue()) {
+            return "the request before it awaits 100 Continue";
+        }
         SentRequest last = outstanding.peekLast();
         if (last != null && last.mayChangeProtocol()) {
             return "the " + last.method() + " request before it may switch protocols; await its response";
@@ -144,14 +146,9 @@ public final class ClientConnection {
 
     void requestCommitted(SentRequest request) {
         outstanding.addLast(request);
-        writerOwesEnd = true;
         if (request.saysClose()) {
             closing = true;
         }
-    }
-
-    void requestEnded() {
-        writerOwesEnd = false;
     }
 
     // ---------------------------------------------------------------- input
@@ -252,7 +249,7 @@ public final class ClientConnection {
             return Signal.NEED_DATA;
         }
         if (head.isInterim()) {
-            if (head.status() == 100 && answersRequestBeingWritten()) {
+            if (head.status() == 100 && awaitsContinueForThisResponse()) {
                 writer.continueReceived();
             }
             return head;
@@ -261,9 +258,13 @@ public final class ClientConnection {
         return head;
     }
 
-    /** True when the response being read answers the request the writer has not yet ended. */
-    private boolean answersRequestBeingWritten() {
-        return writerOwesEnd && outstanding.size() == 1;
+    /**
+     * True when the writer holds a body back for the request this response answers: the writer's
+     * request is the last outstanding one (nothing is pipelined behind a held body), so it is the one
+     * answered when it is the only one.
+     */
+    private boolean awaitsContinueForThisResponse() {
+        return writer.awaitingContinue() && outstanding.size() == 1;
     }
 
     private void startResponse(SentRequest request, ResponseHead head) {
@@ -273,7 +274,7 @@ public final class ClientConnection {
         }
         ResponseFraming framing = ResponseRules.framing(request.method(), head);
         boolean refused = false;
-        if (answersRequestBeingWritten() && writer.awaitingContinue()) {
+        if (awaitsContinueForThisResponse()) {
             writer.refuseBody();
             refused = true;
         }
@@ -286,12 +287,21 @@ public final class ClientConnection {
         }
         body = switch (framing) {
             case NONE -> contentLengthBody.reset(0);
-            case CONTENT_LENGTH -> contentLengthBody.reset(ResponseRules.contentLength(head.headers()));
+            case CONTENT_LENGTH -> contentLengthBody.reset(declaredLength(head));
             case CHUNKED -> chunkedBody();
             case CLOSE_DELIMITED -> closeDelimitedBody.reset();
         };
         bodyInputEnded = false;
         readState = ReadState.BODY;
+    }
+
+    private long declaredLength(ResponseHead head) {
+        long length = ResponseRules.contentLength(head.headers());
+        if (length > config.maxBodySize()) {
+            throw HttpProtocolException.invalidResponse("Content-Length " + length + " is over the limit of "
+                    + config.maxBodySize() + " bytes");
+        }
+        return length;
     }
 
     /**

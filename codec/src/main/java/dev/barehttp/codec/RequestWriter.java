@@ -298,7 +298,6 @@ public final class RequestWriter {
             sink.crlf();
         }
         state = State.IDLE;
-        connection.requestEnded();
     }
 
     /**

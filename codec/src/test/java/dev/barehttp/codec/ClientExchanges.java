@@ -91,7 +91,8 @@ final class ClientExchanges {
         }
         assertAgree(whole, byteByByte(input, endOfInput, requests), "one byte at a time");
         if (whole.error() == null && whole.persistent() && whole.last() == Signal.NEED_DATA && !endOfInput
-                && !whole.events().isEmpty() && whole.events().get(whole.events().size() - 1) instanceof EndOfMessage) {
+                && !whole.events().isEmpty() && whole.events().get(whole.events().size() - 1) instanceof EndOfMessage
+                && sent(requests).canSendRequest()) {
             String[] more = Arrays.copyOf(requests, requests.length + 1);
             more[requests.length] = "GET";
             Outcome pipelined = whole(Exchanges.concat(input, SECOND), false, more);
