@@ -110,4 +110,35 @@ class InterimResponsesTest {
         conn.nextEvent();
         assertEquals("2\r\nhi\r\n0\r\n\r\n", output(conn));
     }
+
+    @Test
+    void rfc9112_9_3_2_aHeldBodyWaitsForTheContinueOfItsOwnRequestNotOfAnEarlierOne() {
+        ClientConnection conn = ClientExchanges.sent("GET");
+        conn.request().start("POST", "/upload").header("Host", "example.com").header("Expect", "100-continue")
+                .contentLength(3).write("abc".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).end();
+        assertFalse(conn.canSendRequest(), "nothing is pipelined behind a held-back body");
+        output(conn);
+        feed(conn, "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
+        assertEquals(head(100, "Continue"), conn.nextEvent());
+        assertEquals(head(200, "OK", "content-length", "0"), conn.nextEvent());
+        assertEquals(Events.end(), conn.nextEvent());
+        assertTrue(conn.request().awaitingContinue(), "neither the GET's 100 nor its final response concern the POST");
+        assertEquals("", output(conn));
+        feed(conn, "HTTP/1.1 100 Continue\r\n\r\n");
+        assertEquals(head(100, "Continue"), conn.nextEvent());
+        assertEquals("abc", output(conn));
+    }
+
+    @Test
+    void rfc9110_15_responseHeadValidatesItsFields() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new ResponseHead(99, "", HttpVersion.HTTP_1_1, Headers.EMPTY));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new ResponseHead(600, "", HttpVersion.HTTP_1_1, Headers.EMPTY));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new ResponseHead(200, "O\r\nK", HttpVersion.HTTP_1_1, Headers.EMPTY));
+        assertTrue(new ResponseHead(103, "", HttpVersion.HTTP_1_1, Headers.EMPTY).isInterim());
+        assertFalse(new ResponseHead(101, "", HttpVersion.HTTP_1_1, Headers.EMPTY).isInterim(),
+                "a 101 ends the exchange: the protocol switches");
+    }
 }
