@@ -261,4 +261,19 @@ class HttpClientTest {
             assertEquals(false, client.isConnected());
         }
     }
+
+    @Test
+    void rfc9110_10_1_1_aServerThatNeverSends100GetsTheBodyAfterTheContinueTimeout() throws IOException {
+        try (ScriptedServer scripted = new ScriptedServer(s -> {
+            ScriptedServer.readHead(s.getInputStream());
+            byte[] body = s.getInputStream().readNBytes(4);
+            ScriptedServer.write(s, "HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\n"
+                    + new String(body, StandardCharsets.ISO_8859_1));
+        }); HttpClient client = HttpClient.connect("127.0.0.1", scripted.port(),
+                ClientOptions.defaults().withContinueTimeout(java.time.Duration.ofMillis(50)))) {
+            HttpResponse r = client.send("PUT", "/", Headers.of("Expect", "100-continue"),
+                    "late".getBytes(StandardCharsets.US_ASCII));
+            assertEquals("late", r.bodyText(), "the body went out without a 100");
+        }
+    }
 }
