@@ -17,7 +17,10 @@ public final class HttpProtocolException extends RuntimeException {
         this.status = status;
     }
 
-    /** The status code the server should answer with (400, 408, 413, 414, 417, 431, 501, 503, 505; 502 for an invalid response). */
+    /**
+     * The status code the server should answer with (400, 408, 413, 414, 417, 431, 501, 503, 505), or
+     * 502 for an invalid response seen by the client role.
+     */
     public int status() {
         return status;
     }
