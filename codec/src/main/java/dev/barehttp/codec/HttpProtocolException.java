@@ -17,7 +17,10 @@ public final class HttpProtocolException extends RuntimeException {
         this.status = status;
     }
 
-    /** The status code the server should answer with (400, 408, 413, 414, 417, 431, 501, 503, 505). */
+    /**
+     * The status code the server should answer with (400, 408, 413, 414, 417, 431, 501, 503, 505), or
+     * 502 for an invalid response seen by the client role.
+     */
     public int status() {
         return status;
     }
@@ -60,6 +63,14 @@ public final class HttpProtocolException extends RuntimeException {
     /** 501: a transfer coding the codec does not implement. */
     public static HttpProtocolException notImplemented(String message) {
         return new HttpProtocolException(501, message);
+    }
+
+    /**
+     * 502: a response that breaks the protocol, seen by the client role. Its status is the one a
+     * gateway answers its own client with (RFC 9110 section 15.6.3).
+     */
+    public static HttpProtocolException invalidResponse(String message) {
+        return new HttpProtocolException(502, message);
     }
 
     /** 503: the server will not take this connection (too many open, or shutting down). */

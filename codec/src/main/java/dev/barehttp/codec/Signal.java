@@ -12,5 +12,11 @@ public enum Signal implements HttpEvent {
     /**
      * No request will follow on this connection: write any pending output, then close it.
      */
-    CLOSED
+    CLOSED,
+    /**
+     * The connection now speaks another protocol (after {@code 101 Switching Protocols}, or a 2xx
+     * answer to CONNECT): no further HTTP event follows; the bytes that arrived after the head are
+     * handed over by {@link ClientConnection#switchedInput()}.
+     */
+    SWITCHED
 }
