@@ -230,11 +230,6 @@ public final class Response {
         return new Response(status, reason, headers, new FileBody(path, offset, length));
     }
 
-    /** A copy with {@code newBody}, of any kind (for handlers that wrap others, such as compression). */
-    public Response withBody(Body newBody) {
-        return new Response(status, reason, headers, Objects.requireNonNull(newBody, "body"));
-    }
-
     /** A copy without any field named {@code name}. */
     public Response withoutHeader(String name) {
         return new Response(status, reason, Headers.builder().addAll(headers).remove(name).build(), body);
