@@ -167,6 +167,16 @@ class StaticFilesTest {
         assertEquals("/a%20b/", get("/a%20b").headers().get("location"), "the raw path, still encoded");
     }
 
+    /** CWE-601: a Location of "//host/" would leave the site, so an empty segment finds nothing and is never redirected. */
+    @Test
+    void directoryRedirectNeverLeavesTheSite() throws IOException {
+        Files.createDirectories(root.resolve("evil.example"));
+        assertEquals(301, get("/evil.example").status());
+        assertEquals(404, get("//evil.example").status());
+        assertEquals(404, get("/%2Fevil.example").status());
+        assertEquals(404, get("/%5Cevil.example").status());
+    }
+
     /** A listing escapes names in HTML (CWE-79) and percent-encodes them in links, and lists nothing hidden or outside. */
     @Test
     void listingEscapesNamesAndHidesWhatIsNotServed() {
