@@ -89,7 +89,7 @@ public final class Request {
 
     /**
      * The path's segments, each percent-decoded on its own, after dot segments were removed
-     * (RFC 3986 section 5.2.4; {@code %2e%2e} counts as {@code ..}): {@code [a, b%2Fc]} decodes to
+     * (RFC 3986 section 5.2.4; {@code %2e%2e} counts as {@code ..}): {@code /a/b%2Fc} is
      * {@code ["a", "b/c"]}, {@code /} is {@code [""]}, a trailing slash ends with {@code ""}. Never
      * holds {@code .}, {@code ..} or NUL. Empty for a target that is not a path ({@code *}).
      */

@@ -75,7 +75,7 @@ class SafePathTest {
         assertEquals(404, router.handle(request("/secret%2Etxt%2F")).status());
     }
 
-    /** A literal route is not reached by a %2F that decodes to its slash. */
+    /** RFC 3986 section 2.2: a literal route is not reached by a %2F that decodes to its slash. */
     @Test
     void encodedSlashDoesNotMatchALiteralRoute() throws Exception {
         Router literal = Router.builder().get("/a/b", r -> Response.ok("literal")).build();
@@ -83,7 +83,7 @@ class SafePathTest {
         assertEquals(404, literal.handle(request("/a%2Fb")).status());
     }
 
-    /** The opt-in: {@code {name...}} binds the rest of the path with its encoded slashes. */
+    /** RFC 3986 section 2.2, by request: {@code {name...}} binds the rest of the path with its encoded slashes. */
     @Test
     void restParameterOptsIntoEncodedSlashes() throws Exception {
         assertEquals("200 key=a/b/c", answer("/keys/a%2Fb/c"));

@@ -70,6 +70,7 @@ class FilesAppTest {
         assertEquals("text/html; charset=utf-8", sub.headers().get("content-type"));
     }
 
+    /** The files app turns listings on: a directory without index.html is an HTML page. */
     @Test
     void directoryWithoutIndexIsListed() {
         Response response = get(app, "GET", "/empty/");

@@ -183,7 +183,7 @@ class FilesServedTest {
         }
     }
 
-    /** A listing is served for a directory without index.html, its names HTML-escaped (CWE-79). */
+    /** CWE-79 and RFC 9110 section 15.4.2: a listing escapes names; a directory without its slash is moved there. */
     @ParameterizedTest
     @MethodSource("transports")
     void directoryListingEscapesNames(String transport) throws Exception {

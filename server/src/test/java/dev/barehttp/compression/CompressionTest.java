@@ -72,7 +72,7 @@ class CompressionTest {
         assertArrayEquals(TEXT_BYTES, gunzip(body));
     }
 
-    /** The default compressible types: text, JSON, JavaScript, XML, SVG, and +json / +xml suffixes. */
+    /** RFC 9110 section 8.3.1 and RFC 6838 section 4.2.8: text, JSON, JavaScript, XML, SVG, +json / +xml, any case. */
     @ParameterizedTest
     @ValueSource(strings = {"text/html; charset=utf-8", "TEXT/CSS", "application/json", "application/javascript",
         "application/xml", "image/svg+xml", "application/problem+json", "application/atom+xml", "text/plain ;x=y"})
@@ -80,7 +80,7 @@ class CompressionTest {
         assertEquals("gzip", gzipGet(Response.bytes(200, type, TEXT_BYTES)).headers().get("content-encoding"), type);
     }
 
-    /** Types that are compressed already, or unknown, pass untouched and without Vary. */
+    /** RFC 9110 section 8.3.1: types that are compressed already, or unknown, pass untouched and without Vary. */
     @ParameterizedTest
     @ValueSource(strings = {"image/png", "application/octet-stream", "application/zip", "video/mp4", "text",
         "application/+json"})
@@ -100,6 +100,7 @@ class CompressionTest {
         assertArrayEquals(TEXT_BYTES, ((Response.BytesBody) response.body()).bytes());
     }
 
+    /** RFC 9110 section 12.5.3: without Accept-Encoding the server sends identity (and still Vary). */
     @Test
     void requestWithoutAcceptEncodingGetsIdentity() throws Exception {
         Response response = call(Compression.gzip(r -> Response.ok(TEXT)), "GET");
@@ -107,7 +108,7 @@ class CompressionTest {
         assertEquals("Accept-Encoding", response.headers().get("vary"));
     }
 
-    /** Bodies under the threshold (1 KiB by default) are not worth gzip's framing; the threshold can be set. */
+    /** The threshold limit: bodies under 1 KiB by default are not worth gzip's framing; the threshold can be set. */
     @Test
     void smallBodiesAreLeftAlone() throws Exception {
         Response small = Response.ok("x".repeat(1023));
@@ -181,7 +182,7 @@ class CompressionTest {
                 gzipGet(Response.ok(TEXT).withHeader("Vary", "accept-encoding")).headers().get("vary"));
     }
 
-    /** A streamed body is compressed as it is written: each flush reaches the client before the writer ends. */
+    /** RFC 1952 with a deflate sync flush: a streamed body is compressed as it is written, each flush reaching the client. */
     @Test
     void streamedBodyIsCompressedAsAStream() throws Exception {
         AtomicInteger seenAtFlush = new AtomicInteger(-1);
@@ -198,7 +199,7 @@ class CompressionTest {
         assertEquals("first part second part", new String(gunzip(sink.toByteArray()), StandardCharsets.UTF_8));
     }
 
-    /** A writer that closes its stream still produces one complete gzip member. */
+    /** RFC 1952 section 2.2: a writer that closes its stream still produces one complete gzip member. */
     @Test
     void streamClosedByTheWriterIsComplete() throws Exception {
         Response response = gzipGet(Response.stream(200, out -> {
@@ -208,7 +209,7 @@ class CompressionTest {
         assertArrayEquals(TEXT_BYTES, gunzip(written(response)));
     }
 
-    /** A file body is compressed as a stream of its region, never read whole. */
+    /** RFC 9110 section 8.4.1.3: a file body is compressed as a stream of its region, never read whole. */
     @Test
     void fileBodyIsCompressedAsAStream() throws Exception {
         Path file = temp.resolve("big.txt");
@@ -221,7 +222,7 @@ class CompressionTest {
         assertArrayEquals(TEXT.substring(26, 26 * 51).getBytes(StandardCharsets.UTF_8), gunzip(written(region)));
     }
 
-    /** Trailers of a streamed body survive compression. */
+    /** RFC 9112 section 7.1.2: trailers of a streamed body survive compression. */
     @Test
     void trailersOfAStreamAreKept() throws Exception {
         Response response = gzipGet(Response.of(200).withHeader("Content-Type", "text/plain")
@@ -229,6 +230,7 @@ class CompressionTest {
         assertEquals(Headers.of("x-sum", "1"), ((Response.StreamBody) response.body()).trailers().get());
     }
 
+    /** Options are checked when set: a negative threshold, a level outside Deflater's 1-9, a pattern that is no media type. */
     @Test
     void optionsAreChecked() {
         assertThrows(IllegalArgumentException.class, () -> Compression.builder().threshold(-1));
@@ -238,7 +240,7 @@ class CompressionTest {
         assertThrows(IllegalArgumentException.class, () -> Compression.builder().compressibleTypes("Text/*"));
     }
 
-    /** Custom types replace the defaults. */
+    /** RFC 9110 section 8.3.1: custom media-type patterns replace the defaults. */
     @Test
     void compressibleTypesCanBeReplaced() throws Exception {
         Handler custom = Compression.builder().compressibleTypes("application/x-ndjson").wrap(

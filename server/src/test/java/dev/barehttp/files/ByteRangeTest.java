@@ -42,6 +42,7 @@ class ByteRangeTest {
         assertEquals("WHOLE", answer(range, 100));
     }
 
+    /** RFC 9110 section 14.2: without Range the whole representation is sent. */
     @Test
     void noFieldIsWhole() {
         assertEquals("WHOLE", answer(null, 100));

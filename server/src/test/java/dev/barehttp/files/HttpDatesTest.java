@@ -27,7 +27,7 @@ class HttpDatesTest {
         assertEquals(NOV_1994, y1994);
     }
 
-    /** Anything else is not a date: wrong zone, non-ASCII digits, impossible fields, other layouts. */
+    /** RFC 9110 section 5.6.7: anything else is not a date: wrong zone, non-ASCII digits, impossible fields, other layouts. */
     @ParameterizedTest
     @ValueSource(strings = {"", "yesterday", "Sun, 06 Nov 1994 08:49:37 UTC", "Sun, 6 Nov 1994 08:49:37 GMT",
         "Sun, 06 Nov 1994 08:49:37 GMT ", "Sun, 31 Nov 1994 08:49:37 GMT", "Sun, 06 Nov 1994 24:00:00 GMT",
@@ -37,6 +37,7 @@ class HttpDatesTest {
         assertEquals(HttpDates.INVALID, HttpDates.parse(value), value);
     }
 
+    /** RFC 9110 section 13.1.3: an absent field is no date, so the condition is not evaluated. */
     @Test
     void nullIsInvalid() {
         assertEquals(HttpDates.INVALID, HttpDates.parse(null));

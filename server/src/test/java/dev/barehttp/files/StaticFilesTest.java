@@ -149,6 +149,7 @@ class StaticFilesTest {
         assertEquals(404, get(target).status());
     }
 
+    /** A directory's representation is its index file, typed by its own extension (RFC 9110 section 8.3). */
     @Test
     void directoryIsAnsweredWithItsIndexFile() throws IOException {
         Response response = get("/sub/");
@@ -192,13 +193,14 @@ class StaticFilesTest {
         assertFalse(html.contains("secret-link"), html);
     }
 
-    /** Hidden names (.git, .env) are not served unless asked for. */
+    /** CWE-538: hidden names (.git, .env) are not served unless asked for. */
     @Test
     void hiddenFilesAre404UnlessEnabled() {
         assertEquals(404, get("/.git/config").status());
         assertEquals(200, call(StaticFiles.builder(root).hiddenFiles(true).build(), "GET", "/.git/config").status());
     }
 
+    /** The containment rule is on real paths: a link whose target lies inside the directory is served. */
     @Test
     void symlinkThatStaysInsideIsServed() throws IOException {
         assertEquals(root.resolve("a.txt").toRealPath(), fileBody(get("/inside-link.txt")).path());
@@ -230,7 +232,7 @@ class StaticFilesTest {
         assertEquals(404, get("/" + absolute.replace("/", "%2F")).status());
     }
 
-    /** Mounted under a router's {@code *}, it serves that part, and a %2F never reaches it (the route does not match). */
+    /** RFC 3986 section 2.2: mounted under a router's {@code *} it serves that part, and a %2F never reaches it. */
     @Test
     void servesTheWildcardOfItsRoute() throws IOException {
         Router router = Router.builder().get("/static/*", files).build();
@@ -363,7 +365,7 @@ class StaticFilesTest {
                 "RFC 9110 section 8.8.3: each representation has its own strong validator");
     }
 
-    /** Pre-compressed siblings can be switched off. */
+    /** RFC 9110 section 12.5.5: with siblings off nothing depends on Accept-Encoding, so there is no Vary. */
     @Test
     void precompressedSiblingsCanBeTurnedOff() throws IOException {
         StaticFiles plain = StaticFiles.builder(root).precompressed(false).build();
@@ -372,7 +374,7 @@ class StaticFilesTest {
         assertNull(response.headers().get("vary"));
     }
 
-    /** Content-Type by extension, matched ASCII case-insensitively, with overrides. */
+    /** RFC 9110 section 8.3: Content-Type by extension, matched ASCII case-insensitively (no Kelvin-sign fold), with overrides. */
     @Test
     void contentTypeComesFromTheExtension() throws IOException {
         ContentTypes types = ContentTypes.defaults();
