@@ -2,6 +2,7 @@ package dev.barehttp.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.barehttp.Handler;
@@ -83,6 +84,24 @@ class CompressionServedTest {
             assertFalse(response.headers().firstValue("content-length").isPresent());
             String text = gunzip(response.body());
             assertTrue(text.startsWith("line 0 of") && text.endsWith("line 199 of a streamed text body\n"));
+        }
+    }
+
+    /** RFC 9110 section 9.3.2: a HEAD gets Content-Encoding and Vary like the GET, no body, and the connection goes on. */
+    @ParameterizedTest
+    @MethodSource("transports")
+    void headGetsTheCompressedFieldsAndNoBody(String transport) throws Exception {
+        try (RunningServer server = RunningServer.start(app(), transport)) {
+            String wire = server.exchangeRaw("HEAD /json HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\n\r\n"
+                    + "GET /png HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", false);
+            List<RawResponse> responses = RawResponse.parseAll(wire, true, false);
+            assertEquals(2, responses.size(), wire);
+            RawResponse head = responses.get(0);
+            assertEquals(200, head.status());
+            assertEquals("gzip", head.header("content-encoding"));
+            assertEquals("Accept-Encoding", head.header("vary"));
+            assertNull(head.header("content-length"));
+            assertEquals(4096, responses.get(1).body().length());
         }
     }
 

@@ -34,10 +34,11 @@ import java.util.zip.Deflater;
  *   <li>its {@code Content-Type} is compressible: {@code text/*}, JSON, JavaScript, XML, SVG (see
  *       {@link Builder#compressibleTypes});</li>
  *   <li>its body is at least {@link Builder#threshold} bytes (default 1024), or streamed (size unknown);</li>
- *   <li>the request is not HEAD (nothing would be sent), and its {@code Accept-Encoding} prefers
- *       gzip ({@link AcceptEncoding#prefers}: quality values honoured, {@code q=0} refuses,
- *       {@code identity} and {@code *} understood).</li>
+ *   <li>the request's {@code Accept-Encoding} prefers gzip ({@link AcceptEncoding#prefers}: quality
+ *       values honoured, {@code q=0} refuses, {@code identity} and {@code *} understood).</li>
  * </ul>
+ * A HEAD request that passes gets the fields a GET would (RFC 9110 section 9.3.2) and nothing is
+ * compressed, since no body is sent; its {@code Content-Length} is omitted, as section 8.6 allows.
  * A response that passes every test but the last gets {@code Vary: Accept-Encoding} whether it is
  * compressed or not (RFC 9110 section 12.5.5), because its form depends on that field.
  *
@@ -88,8 +89,12 @@ public final class Compression implements Handler {
             return response;
         }
         response = withVary(response);
-        if (request.method().equals("HEAD") || !AcceptEncoding.of(request.header("accept-encoding")).prefers("gzip")) {
+        if (!AcceptEncoding.of(request.header("accept-encoding")).prefers("gzip")) {
             return response;
+        }
+        if (request.method().equals("HEAD")) {
+            // The fields a GET would get, and nothing to compress: no body leaves for HEAD.
+            return compressedHeaders(response).withStream(out -> { });
         }
         return compressed(response);
     }
@@ -136,13 +141,16 @@ public final class Compression implements Handler {
         return response.withHeaderSet("Vary", vary == null ? "Accept-Encoding" : vary + ", Accept-Encoding");
     }
 
-    private Response compressed(Response response) throws IOException {
+    /** {@code response}'s fields as they are for its gzipped form. */
+    private static Response compressedHeaders(Response response) {
         Response headers = response.withoutHeader("Content-Length").withoutHeader("Accept-Ranges")
                 .withHeader("Content-Encoding", "gzip");
         String tag = response.headers().get("etag");
-        if (tag != null && tag.startsWith("\"")) {
-            headers = headers.withHeaderSet("ETag", "W/" + tag);
-        }
+        return tag != null && tag.startsWith("\"") ? headers.withHeaderSet("ETag", "W/" + tag) : headers;
+    }
+
+    private Response compressed(Response response) throws IOException {
+        Response headers = compressedHeaders(response);
         Response.Body body = response.body();
         if (body instanceof Response.BytesBody bytes) {
             return headers.withBody(gzipped(bytes.bytes()));
