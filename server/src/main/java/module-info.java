@@ -1,5 +1,6 @@
 /**
- * barehttp's server: the application API ({@code dev.barehttp}), the transport SPI and the one
+ * barehttp's server: the application API ({@code dev.barehttp}, with static files in
+ * {@code dev.barehttp.files} and gzip in {@code dev.barehttp.compression}), the transport SPI and the one
  * connection driver every transport shares ({@code dev.barehttp.spi}). An application depends on a
  * transport module, which requires this one transitively.
  */
@@ -7,6 +8,8 @@ module dev.barehttp.server {
     requires transitive dev.barehttp.codec;
 
     exports dev.barehttp;
+    exports dev.barehttp.compression;
+    exports dev.barehttp.files;
     exports dev.barehttp.spi;
 
     uses dev.barehttp.spi.Transport;

@@ -25,7 +25,7 @@ public final class Request {
     private final InetSocketAddress remoteAddress;
     private final InetSocketAddress localAddress;
     private final boolean secure;
-    private final String path;
+    private final RequestPath path;
     private final String rawQuery;
     private final Map<String, String> pathParameters;
     private Map<String, List<String>> queryParameters;
@@ -33,17 +33,18 @@ public final class Request {
     /**
      * A request over a connection.
      *
-     * @throws HttpProtocolException (400) when the target's path does not percent-decode to UTF-8
+     * @throws HttpProtocolException (400) when the target's path does not percent-decode to UTF-8, holds
+     *     a NUL, or climbs above the root with {@code ..} (see {@link #path()})
      */
     public Request(RequestHead head, InputStream body, Supplier<Headers> trailers,
                    InetSocketAddress remoteAddress, InetSocketAddress localAddress, boolean secure) {
         this(head, body, trailers, remoteAddress, localAddress, secure,
-                TargetParts.decodePath(TargetParts.rawPath(head.target())), TargetParts.rawQuery(head.target()),
+                RequestPath.parse(TargetParts.rawPath(head.target())), TargetParts.rawQuery(head.target()),
                 Map.of());
     }
 
     private Request(RequestHead head, InputStream body, Supplier<Headers> trailers, InetSocketAddress remoteAddress,
-                    InetSocketAddress localAddress, boolean secure, String path, String rawQuery,
+                    InetSocketAddress localAddress, boolean secure, RequestPath path, String rawQuery,
                     Map<String, String> pathParameters) {
         this.head = Objects.requireNonNull(head, "head");
         this.body = Objects.requireNonNull(body, "body");
@@ -76,8 +77,33 @@ public final class Request {
         return head.target();
     }
 
-    /** The percent-decoded path, e.g. {@code /users/7}; {@code *} for an asterisk-form target. */
+    /**
+     * The percent-decoded path with dot segments removed, e.g. {@code /users/7} for
+     * {@code /users/./7}; {@code *} for an asterisk-form target. Each segment is decoded on its own,
+     * so a {@code %2F} shows here as {@code /} although it separates nothing: look files and keys up
+     * by {@link #pathSegments()}, never by splitting this string.
+     */
     public String path() {
+        return path.decoded();
+    }
+
+    /**
+     * The path's segments, each percent-decoded on its own, after dot segments were removed
+     * (RFC 3986 section 5.2.4; {@code %2e%2e} counts as {@code ..}): {@code /a/b%2Fc} is
+     * {@code ["a", "b/c"]}, {@code /} is {@code [""]}, a trailing slash ends with {@code ""}. Never
+     * holds {@code .}, {@code ..} or NUL. Empty for a target that is not a path ({@code *}).
+     */
+    public List<String> pathSegments() {
+        return path.segments();
+    }
+
+    /** The path as received, still percent-encoded, e.g. {@code /a%20b} (for {@code Location} values). */
+    public String rawPath() {
+        return TargetParts.rawPath(head.target());
+    }
+
+    /** The parsed path, for the router. */
+    RequestPath requestPath() {
         return path;
     }
 

@@ -16,6 +16,7 @@ import java.util.function.Supplier;
  * Response.of(204)
  * Response.stream(200, out -> out.write(...)).withHeader("Content-Type", "text/plain")
  * Response.file(Path.of("index.html")).withHeader("Content-Type", "text/html")
+ * Response.file(Path.of("video.mp4"), 1000, 500).withStatus(206)    // bytes 1000-1499
  * }</pre>
  *
  * Framing fields ({@code Content-Length}, {@code Transfer-Encoding}) are set by the server from
@@ -52,14 +53,32 @@ public final class Response {
     }
 
     /**
-     * A file sent whole.
+     * A file, or a region of one, sent with Content-Length.
      *
      * @param path the file
+     * @param offset the first byte sent
+     * @param length how many bytes are sent, or {@link #TO_END} for the rest of the file as it is when sent
      */
-    public record FileBody(Path path) implements Body {
-        /** Checks the path is present. */
+    public record FileBody(Path path, long offset, long length) implements Body {
+        /** The {@code length} of a body that runs to the end of the file. */
+        public static final long TO_END = -1;
+
+        /**
+         * Checks the path is present and the region is not negative.
+         *
+         * @throws IllegalArgumentException for a negative offset, or a length below {@link #TO_END}
+         */
         public FileBody {
             Objects.requireNonNull(path, "path");
+            if (offset < 0 || length < TO_END) {
+                throw new IllegalArgumentException("a file region starts at 0 or later and has a length: "
+                        + offset + ", " + length);
+            }
+        }
+
+        /** The whole file. */
+        public FileBody(Path path) {
+            this(path, 0, TO_END);
         }
     }
 
@@ -109,6 +128,19 @@ public final class Response {
     /** 200 with the file at {@code path} as body. */
     public static Response file(Path path) {
         return new Response(200, null, Headers.EMPTY, new FileBody(path));
+    }
+
+    /**
+     * 200 with {@code length} bytes of the file at {@code path} from {@code offset} as body, e.g. for
+     * a {@code 206} answer to a {@code Range} request (set the status with {@link #withStatus}).
+     *
+     * @throws IllegalArgumentException for a negative offset or length
+     */
+    public static Response file(Path path, long offset, long length) {
+        if (length < 0) {
+            throw new IllegalArgumentException("a file region has a length of 0 or more: " + length);
+        }
+        return new Response(200, null, Headers.EMPTY, new FileBody(path, offset, length));
     }
 
     /** The status code. */
@@ -188,6 +220,19 @@ public final class Response {
     /** A copy with a file body. */
     public Response withFile(Path path) {
         return new Response(status, reason, headers, new FileBody(path));
+    }
+
+    /** A copy with a body of {@code length} bytes of the file at {@code path} from {@code offset}. */
+    public Response withFile(Path path, long offset, long length) {
+        if (length < 0) {
+            throw new IllegalArgumentException("a file region has a length of 0 or more: " + length);
+        }
+        return new Response(status, reason, headers, new FileBody(path, offset, length));
+    }
+
+    /** A copy without any field named {@code name}. */
+    public Response withoutHeader(String name) {
+        return new Response(status, reason, Headers.builder().addAll(headers).remove(name).build(), body);
     }
 
     @Override

@@ -11,6 +11,11 @@ import java.util.Map;
  * <p>The search tries, at every segment, the literal child first, then the parameter child,
  * then the wildcard, and goes back to the next choice when a branch matches nothing: so literal
  * segments win over parameters, and parameters over {@code *}.
+ *
+ * <p>It walks the request's decoded segments ({@link RequestPath#segments()}), never a decoded
+ * string, so a {@code %2F} cannot add a segment. A parameter never binds a segment holding such a
+ * {@code /}, and neither does {@code *}; only a {@code {name...}} rest takes them. Dot segments were
+ * removed before, so nothing here can bind {@code ..}.
  */
 final class RouteNode {
     /** Told of every route the path matches, most specific first; returns true to stop the search. */
@@ -26,6 +31,7 @@ final class RouteNode {
     private RouteNode parameter;
     private RouteEndpoint endpoint;
     private RouteEndpoint wildcard;
+    private boolean wildcardTakesEncodedSlash;
 
     /** Adds a route below this node (the root). */
     void add(RoutePattern pattern, String method, Handler handler) {
@@ -36,6 +42,9 @@ final class RouteNode {
         if (pattern.hasWildcard()) {
             if (node.wildcard == null) {
                 node.wildcard = new RouteEndpoint();
+                node.wildcardTakesEncodedSlash = pattern.restTakesEncodedSlash();
+            } else if (node.wildcardTakesEncodedSlash != pattern.restTakesEncodedSlash()) {
+                throw new IllegalArgumentException("'*' and {name...} cannot both end the same prefix: " + pattern);
             }
             node.wildcard.add(method, handler, pattern);
         } else {
@@ -85,31 +94,45 @@ final class RouteNode {
     }
 
     /**
-     * Searches the path from {@code start} (the first character of a segment; past the end when
-     * every segment is consumed), binding parameter segments into {@code values} from {@code count}.
+     * Searches the path's {@code segments} from {@code index}, binding parameter segments into
+     * {@code values} from {@code count}.
      *
      * @return true when the visitor stopped the search
      */
-    boolean search(String path, int start, String[] values, int count, Visitor visitor) {
-        if (start > path.length()) {
+    boolean search(List<String> segments, int index, String[] values, int count, Visitor visitor) {
+        if (index == segments.size()) {
             return endpoint != null && visitor.visit(endpoint, values, count, null);
         }
-        int slash = path.indexOf('/', start);
-        int end = slash < 0 ? path.length() : slash;
-        int next = end + 1;
+        String segment = segments.get(index);
         if (!literals.isEmpty()) {
-            RouteNode literal = literals.get(path.substring(start, end));
-            if (literal != null && literal.search(path, next, values, count, visitor)) {
+            RouteNode literal = literals.get(segment);
+            if (literal != null && literal.search(segments, index + 1, values, count, visitor)) {
                 return true;
             }
         }
-        if (parameter != null && end > start) {
-            values[count] = path.substring(start, end);
-            if (parameter.search(path, next, values, count + 1, visitor)) {
+        if (parameter != null && !segment.isEmpty() && segment.indexOf('/') < 0) {
+            values[count] = segment;
+            if (parameter.search(segments, index + 1, values, count + 1, visitor)) {
                 return true;
             }
         }
-        return wildcard != null && visitor.visit(wildcard, values, count, path.substring(start));
+        if (wildcard == null) {
+            return false;
+        }
+        List<String> rest = segments.subList(index, segments.size());
+        if (!wildcardTakesEncodedSlash && holdsSlash(rest)) {
+            return false;
+        }
+        return visitor.visit(wildcard, values, count, String.join("/", rest));
+    }
+
+    private static boolean holdsSlash(List<String> segments) {
+        for (String segment : segments) {
+            if (segment.indexOf('/') >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The most parameter segments any route below this node binds. */

@@ -7,11 +7,13 @@ import java.util.Set;
 
 /**
  * A parsed route pattern such as {@code /users/{id}/files/*}: literal segments, {@code {name}}
- * parameter segments, and an optional trailing {@code *} that takes the rest of the path.
+ * parameter segments, and an optional last segment that takes the rest of the path: {@code *}, or
+ * {@code {name...}}, which also takes segments holding a {@code /} sent as {@code %2F}.
  *
  * <p>Rules: a pattern starts with {@code /}; a parameter is a whole segment; parameter names are
- * unique within a pattern and may not be {@code *}; {@code *} may only be the last segment. Literal
- * segments are compared with the percent-decoded path, so they are written decoded.
+ * unique within a pattern and may not be {@code *}; {@code *} and {@code {name...}} may only be the
+ * last segment. Literal segments are compared with the percent-decoded segments, so they are
+ * written decoded.
  */
 final class RoutePattern {
     /** The name the rest of the path is bound to by a trailing {@code *}. */
@@ -20,13 +22,16 @@ final class RoutePattern {
     private final String text;
     private final List<String> segments;
     private final List<String> parameterNames;
-    private final boolean wildcard;
+    private final String restName;
+    private final boolean restTakesEncodedSlash;
 
-    private RoutePattern(String text, List<String> segments, List<String> parameterNames, boolean wildcard) {
+    private RoutePattern(String text, List<String> segments, List<String> parameterNames, String restName,
+                         boolean restTakesEncodedSlash) {
         this.text = text;
         this.segments = segments;
         this.parameterNames = parameterNames;
-        this.wildcard = wildcard;
+        this.restName = restName;
+        this.restTakesEncodedSlash = restTakesEncodedSlash;
     }
 
     /**
@@ -42,17 +47,25 @@ final class RoutePattern {
         List<String> segments = new ArrayList<>(parts.length);
         List<String> names = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        boolean wildcard = false;
+        String restName = null;
+        boolean encodedSlash = false;
         for (int i = 0; i < parts.length; i++) {
             String part = parts[i];
+            boolean rest = part.equals(WILDCARD) || isRestParameter(part);
+            if (rest && i != parts.length - 1) {
+                throw new IllegalArgumentException("'*' and {name...} may only end a route pattern: " + pattern);
+            }
             if (part.equals(WILDCARD)) {
-                if (i != parts.length - 1) {
-                    throw new IllegalArgumentException("'*' may only end a route pattern: " + pattern);
+                restName = WILDCARD;
+            } else if (rest) {
+                restName = part.substring(1, part.length() - 4);
+                if (restName.isEmpty() || restName.equals(WILDCARD) || !seen.add(restName)) {
+                    throw new IllegalArgumentException("empty or repeated parameter {" + restName + "...} in " + pattern);
                 }
-                wildcard = true;
+                encodedSlash = true;
             } else if (isParameter(part)) {
                 String name = part.substring(1, part.length() - 1);
-                if (name.isEmpty() || !seen.add(name)) {
+                if (name.isEmpty() || name.equals(WILDCARD) || !seen.add(name)) {
                     throw new IllegalArgumentException("empty or repeated parameter {" + name + "} in " + pattern);
                 }
                 names.add(name);
@@ -63,7 +76,11 @@ final class RoutePattern {
                 segments.add(part);
             }
         }
-        return new RoutePattern(pattern, List.copyOf(segments), List.copyOf(names), wildcard);
+        return new RoutePattern(pattern, List.copyOf(segments), List.copyOf(names), restName, encodedSlash);
+    }
+
+    private static boolean isRestParameter(String segment) {
+        return isParameter(segment) && segment.endsWith("...}");
     }
 
     private static boolean isParameter(String segment) {
@@ -85,14 +102,24 @@ final class RoutePattern {
         return parameterNames;
     }
 
-    /** True when the pattern ends with {@code *}. */
+    /** True when the pattern ends with {@code *} or {@code {name...}}. */
     boolean hasWildcard() {
-        return wildcard;
+        return restName != null;
+    }
+
+    /** The name the rest of the path is bound to: {@code *}, the name of {@code {name...}}, or null. */
+    String restName() {
+        return restName;
+    }
+
+    /** True for {@code {name...}}: the rest may hold segments with a {@code /} sent as {@code %2F}. */
+    boolean restTakesEncodedSlash() {
+        return restTakesEncodedSlash;
     }
 
     /** True when the pattern has neither parameters nor a wildcard. */
     boolean isLiteral() {
-        return parameterNames.isEmpty() && !wildcard;
+        return parameterNames.isEmpty() && restName == null;
     }
 
     @Override

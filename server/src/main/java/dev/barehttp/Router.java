@@ -23,8 +23,19 @@ import java.util.Objects;
  * A pattern starts with {@code /} and is split at {@code /} into segments: literal text,
  * {@code {name}} (one non-empty path segment, delivered by {@link Request#pathParameter(String)}),
  * or, as the last segment only, {@code *}, which binds the rest of the path (possibly empty, slashes
- * included) under the name {@code "*"}. Patterns match the percent-decoded {@link Request#path()},
+ * included) under the name {@code "*"}. Patterns match the request's {@link Request#pathSegments()},
  * segment by segment; a trailing slash is a segment of its own ({@code /a/} is not {@code /a}).
+ *
+ * <h2>Safe parameters</h2>
+ * The path is split at {@code /} before it is percent-decoded and its dot segments are removed
+ * first ({@code /a/../b} is {@code /b}; a path climbing above the root is a 400), so no parameter
+ * and no {@code *} ever binds {@code .} or {@code ..}. A {@code /} sent as {@code %2F} stays inside
+ * its segment and is not a separator: {@code {name}} and {@code *} never bind a segment that holds
+ * one (such a path matches no route that uses them), so every {@code /} in a {@code *} value is a
+ * real segment boundary and the value can be split safely. A route that wants such segments asks
+ * with {@code {name...}} as its last segment: it binds the rest of the path like {@code *}, under
+ * {@code name}, encoded slashes included (so it cannot tell {@code a%2Fb} from {@code a/b}; use it
+ * for opaque keys, never for file names).
  *
  * <h2>Which route answers</h2>
  * <ul>
@@ -66,30 +77,31 @@ public final class Router implements Handler {
     /** Dispatches {@code request} to its route, or answers 404, 405 or an automatic OPTIONS. */
     @Override
     public Response handle(Request request) throws Exception {
-        String path = request.path();
+        RequestPath path = request.requestPath();
         String method = request.method();
-        if (path.equals("*")) {
+        if (path.decoded().equals("*")) {
             return method.equals("OPTIONS") ? optionsAsterisk : NOT_FOUND;
         }
-        if (path.isEmpty() || path.charAt(0) != '/') {
+        if (path.segments().isEmpty()) {
             return NOT_FOUND;
         }
-        RouteEndpoint exact = literalPaths.get(path);
+        // A decoded %2F would make the string equal a literal pattern it is not made of.
+        RouteEndpoint exact = path.hasEncodedSlash() ? null : literalPaths.get(path.decoded());
         RouteEndpoint.Target target = exact == null ? null : exact.target(method);
         if (target != null) {
             return target.handler().handle(request);
         }
         MethodSearch search = new MethodSearch(method);
-        if (root.search(path, 1, depth == 0 ? NO_VALUES : new String[depth], 0, search)) {
+        if (root.search(path.segments(), 0, depth == 0 ? NO_VALUES : new String[depth], 0, search)) {
             return search.target.handler().handle(request.withPathParameters(search.parameters()));
         }
-        return withoutRoute(path, method);
+        return withoutRoute(path.segments(), method);
     }
 
     /** The answer when no route takes the method: 404, the automatic OPTIONS, or 405. */
-    private Response withoutRoute(String path, String method) {
+    private Response withoutRoute(List<String> segments, String method) {
         List<RouteEndpoint> matching = new ArrayList<>(2);
-        root.search(path, 1, depth == 0 ? NO_VALUES : new String[depth], 0, (endpoint, values, count, rest) -> {
+        root.search(segments, 0, depth == 0 ? NO_VALUES : new String[depth], 0, (endpoint, values, count, rest) -> {
             matching.add(endpoint);
             return false;
         });
@@ -137,7 +149,7 @@ public final class Router implements Handler {
                 bound.put(names.get(i), values[i]);
             }
             if (rest != null) {
-                bound.put(RoutePattern.WILDCARD, rest);
+                bound.put(target.pattern().restName(), rest);
             }
             return bound;
         }

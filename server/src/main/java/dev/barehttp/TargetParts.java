@@ -44,11 +44,6 @@ final class TargetParts {
         return q < 0 ? null : target.substring(q + 1);
     }
 
-    /** Percent-decodes a path; '+' stays '+'. */
-    static String decodePath(String raw) {
-        return decode(raw, false);
-    }
-
     /** Query parameters in order, repeated keys kept; '+' means space (HTML form encoding). */
     static Map<String, List<String>> queryParameters(String rawQuery) {
         if (rawQuery == null || rawQuery.isEmpty()) {
@@ -68,6 +63,18 @@ final class TargetParts {
         return Collections.unmodifiableMap(params);
     }
 
+    /** HEXDIG (RFC 5234 appendix B.1): ASCII digits and A-F in either case; -1 for anything else. */
+    private static int hexValue(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    }
+
+    /** Percent-decodes {@code s} as UTF-8, '+' as space when {@code plusIsSpace}; 400 for a bad escape or bad UTF-8. */
     static String decode(String s, boolean plusIsSpace) {
         if (s.indexOf('%') < 0 && (!plusIsSpace || s.indexOf('+') < 0)) {
             return s;
@@ -79,8 +86,8 @@ final class TargetParts {
                 if (i + 2 >= s.length()) {
                     throw HttpProtocolException.badRequest("a truncated percent-escape in the request-target");
                 }
-                int hi = Character.digit(s.charAt(i + 1), 16);
-                int lo = Character.digit(s.charAt(i + 2), 16);
+                int hi = hexValue(s.charAt(i + 1));
+                int lo = hexValue(s.charAt(i + 2));
                 if (hi < 0 || lo < 0) {
                     throw HttpProtocolException.badRequest("a malformed percent-escape in the request-target");
                 }

@@ -64,9 +64,11 @@ class RouterTest {
         assertEquals("user {id=a b}", body(call(users, "GET", "/users/a%20b")));
     }
 
+    /** RFC 3986 section 2.2: a %2F is data inside its segment, so it neither splits nor joins segments. */
     @Test
-    void encodedSlashSplitsSegmentsBecauseMatchingUsesTheDecodedPath() throws Exception {
+    void encodedSlashIsNoSeparatorAndNoParameterBindsIt() throws Exception {
         assertEquals(404, call(users, "GET", "/users/a%2Fb").status());
+        assertEquals(404, call(users, "GET", "/users/7%2Fposts%2F1").status());
     }
 
     @Test

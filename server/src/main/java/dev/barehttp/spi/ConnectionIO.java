@@ -31,13 +31,15 @@ public interface ConnectionIO {
     void flush() throws IOException;
 
     /**
-     * Sends {@code length} bytes of {@code file} as the body of the committed response (Content-Length
-     * framing). The default copies through the response writer; a transport may override it with
-     * a zero-copy transfer, which must flush first and then report the bytes with
-     * {@link dev.barehttp.codec.ResponseWriter#bodySentDirectly}.
+     * Sends {@code length} bytes of {@code file} from byte {@code offset} as the body of the committed
+     * response (Content-Length framing). The default copies through the response writer; a transport
+     * may override it with a zero-copy transfer, which must flush first and then report the bytes
+     * with {@link dev.barehttp.codec.ResponseWriter#bodySentDirectly}.
      */
-    default void sendFile(ServerConnection connection, Path file, long length) throws IOException {
-        try (var in = java.nio.file.Files.newInputStream(file)) {
+    default void sendFile(ServerConnection connection, Path file, long offset, long length) throws IOException {
+        try (var channel = java.nio.file.Files.newByteChannel(file)) {
+            channel.position(offset);
+            var in = java.nio.channels.Channels.newInputStream(channel);
             byte[] buffer = new byte[64 * 1024];
             long left = length;
             while (left > 0) {

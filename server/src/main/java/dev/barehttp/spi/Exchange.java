@@ -110,7 +110,7 @@ final class Exchange {
         } else if (body instanceof Response.StreamBody s) {
             sendStream(connection, io, head, response, s);
         } else {
-            sendFile(connection, io, response, ((Response.FileBody) body).path());
+            sendFile(connection, io, response, (Response.FileBody) body);
         }
     }
 
@@ -174,11 +174,16 @@ final class Exchange {
         }
     }
 
-    private static void sendFile(ServerConnection connection, ConnectionIO io, Response response, Path path)
-            throws IOException {
+    private static void sendFile(ServerConnection connection, ConnectionIO io, Response response,
+                                 Response.FileBody file) throws IOException {
+        Path path = file.path();
         long size;
         try {
-            size = Files.size(path);
+            long available = Files.size(path) - file.offset();
+            size = file.length() == Response.FileBody.TO_END ? available : file.length();
+            if (size < 0 || available < size) {
+                throw new IOException("the region " + file.offset() + "+" + file.length() + " is past the end");
+            }
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot send " + path, e);
             sendBytes(connection.response(), INTERNAL_ERROR);
@@ -191,7 +196,7 @@ final class Exchange {
         }
         w.commit();
         if (w.framing() == ResponseFraming.CONTENT_LENGTH && size > 0) {
-            io.sendFile(connection, path, size);
+            io.sendFile(connection, path, file.offset(), size);
         }
         w.end();
     }

@@ -53,14 +53,15 @@ final class HandlerRun implements Runnable, ConnectionIO {
 
     /** Flushes the head, then sends the file with {@code FileChannel.transferTo}, parking while the socket is full. */
     @Override
-    public void sendFile(ServerConnection http, Path file, long length) throws IOException {
+    public void sendFile(ServerConnection http, Path file, long offset, long length) throws IOException {
         flush();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long position = 0;
-            while (position < length) {
-                long n = connection.wire.transferFrom(channel, position, length - position);
-                if (n < 0 && position == 0) {
-                    ConnectionIO.super.sendFile(http, file, length);
+            long position = offset;
+            long end = offset + length;
+            while (position < end) {
+                long n = connection.wire.transferFrom(channel, position, end - position);
+                if (n < 0 && position == offset) {
+                    ConnectionIO.super.sendFile(http, file, offset, length);
                     return;
                 }
                 if (n <= 0) {
