@@ -191,7 +191,7 @@ public final class AccessLog implements Filter {
         }
 
         String json() {
-            StringBuilder sb = new StringBuilder(200).append("{\"time\":\"").append(time).append("\",\"peer\":");
+            StringBuilder sb = new StringBuilder(200).append("{\"time\":\"").append(time.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)).append("\",\"peer\":");
             jsonString(sb, peer == null ? null : host(peer) + ":" + peer.getPort());
             sb.append(",\"method\":");
             jsonString(sb, request == null ? null : request.method());
