@@ -94,7 +94,7 @@ public final class AccessLog implements Filter {
         try {
             response = next.handle(request);
         } catch (Exception | Error e) {
-            log(new Entry(arrived, request.remoteAddress(), request, 500, UNKNOWN, micros(start)));
+            log(new Entry(arrived, request.remoteAddress(), request, statusOf(e), UNKNOWN, micros(start)));
             throw e;
         }
         if (response == null) {
@@ -146,6 +146,17 @@ public final class AccessLog implements Filter {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "the access log sink failed", e);
         }
+    }
+
+    /** The status the server answers {@code failure} with: its own for those that carry one, else 500. */
+    private static int statusOf(Throwable failure) {
+        if (failure instanceof HttpException e) {
+            return e.status();
+        }
+        if (failure instanceof dev.barehttp.codec.HttpProtocolException e) {
+            return e.status();
+        }
+        return 500;
     }
 
     private static boolean statusHasNoBody(int status) {

@@ -68,8 +68,12 @@ public final class Router implements Handler {
     private Router(RouteNode root, Map<String, RouteEndpoint> literalPaths, Builder builder) {
         this.notFound = builder.notFound;
         this.methodNotAllowed = builder.methodNotAllowed;
-        Handler dispatch = this::dispatch;
-        this.filtered = builder.filters == null ? null : builder.filters.around(dispatch);
+        // Wrapped once here, innermost first, so a request allocates nothing to pass through the filters.
+        Handler chain = this::dispatch;
+        for (int i = builder.filters.size() - 1; i >= 0; i--) {
+            chain = builder.filters.get(i).around(chain);
+        }
+        this.filtered = builder.filters.isEmpty() ? null : chain;
         this.root = root;
         this.literalPaths = literalPaths;
         this.depth = root.depth();
@@ -177,7 +181,7 @@ public final class Router implements Handler {
     /** Collects routes; {@link #build()} makes an immutable {@link Router} of them. */
     public static final class Builder {
         private final List<Route> routes = new ArrayList<>();
-        private Filter filters;
+        private final List<Filter> filters = new ArrayList<>();
         private Handler notFound = request -> NOT_FOUND;
         private Handler methodNotAllowed = request -> METHOD_NOT_ALLOWED;
 
@@ -186,8 +190,7 @@ public final class Router implements Handler {
 
         /** Adds {@code filter} around the router, inside the filters added before it (see the class Javadoc). */
         public Builder filter(Filter filter) {
-            Objects.requireNonNull(filter, "filter");
-            filters = filters == null ? filter : filters.andThen(filter);
+            filters.add(Objects.requireNonNull(filter, "filter"));
             return this;
         }
 

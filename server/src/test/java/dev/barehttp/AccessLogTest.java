@@ -113,6 +113,15 @@ class AccessLogTest {
     }
 
     @Test
+    void anExceptionCarryingAStatusThatPassesTheLogIsLoggedWithThatStatus() {
+        Handler app = r -> {
+            throw dev.barehttp.codec.HttpProtocolException.contentTooLarge("big");
+        };
+        assertThrows(RuntimeException.class, () -> run(AccessLog.Format.COMMON, app, request("POST", "/up")));
+        assertEquals(true, lines.get(0).contains("\" 413 - "), lines.get(0));
+    }
+
+    @Test
     void refusalsBelowTheHandlerHaveNoRequestLine() {
         AccessLog log = log(AccessLog.Format.COMMON);
         log.logRefusal(new InetSocketAddress("10.0.0.9", 4000), 503, 20);

@@ -25,17 +25,19 @@ import java.util.Set;
  *       cache never hands one origin's answer to another.</li>
  * </ul>
  *
+ * @param pathPrefix the paths it applies to, those that start with it ({@code /} for all); others pass untouched
  * @param origins the allowed origins, exactly as browsers send them (e.g. {@code https://app.example.com})
  * @param methods the methods cross-origin requests may use
  * @param headers the request fields they may send beyond the CORS-safelisted ones
  * @param exposedHeaders the response fields scripts may read beyond the safelisted ones
  * @param maxAge how long a browser may cache a preflight's answer
  */
-record CorsFilter(Set<String> origins, List<String> methods, List<String> headers, List<String> exposedHeaders,
+record CorsFilter(String pathPrefix, Set<String> origins, List<String> methods, List<String> headers, List<String> exposedHeaders,
                   Duration maxAge) implements Filter {
 
     /** Copies the collections. */
     CorsFilter {
+        java.util.Objects.requireNonNull(pathPrefix, "pathPrefix");
         origins = Set.copyOf(origins);
         methods = List.copyOf(methods);
         headers = List.copyOf(headers);
@@ -47,6 +49,9 @@ record CorsFilter(Set<String> origins, List<String> methods, List<String> header
 
     @Override
     public Response filter(Request request, Handler next) throws Exception {
+        if (!request.path().startsWith(pathPrefix)) {
+            return next.handle(request);
+        }
         String origin = request.header("origin");
         boolean allowed = origin != null && origins.contains(origin);
         if (origin != null && request.method().equals("OPTIONS")

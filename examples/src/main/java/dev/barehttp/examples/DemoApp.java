@@ -32,7 +32,7 @@ final class DemoApp {
     static final long STREAM_PAUSE_MILLIS = 100;
     /** The buffer {@code POST /echo} copies through: its memory, whatever the body's size. */
     static final int ECHO_BUFFER = 16 * 1024;
-    /** The origin the demo's CORS filter lets in, a typical front-end development server. */
+    /** The origin the demo's CORS filter lets in to {@code /users/}, a typical front-end development server. */
     static final String CORS_ORIGIN = "http://localhost:3000";
     /** The user and password {@code /admin} lets in. */
     static final String ADMIN_USER = "demo";
@@ -76,7 +76,7 @@ final class DemoApp {
     /** The demo's router. */
     static Router router() {
         BasicAuthFilter admins = new BasicAuthFilter("barehttp demo", Map.of(ADMIN_USER, ADMIN_PASSWORD));
-        CorsFilter cors = new CorsFilter(Set.of(CORS_ORIGIN), List.of("GET", "POST", "PUT", "PATCH", "DELETE"),
+        CorsFilter cors = new CorsFilter("/users/", Set.of(CORS_ORIGIN), List.of("GET", "POST", "PUT", "PATCH", "DELETE"),
                 List.of("Content-Type", "Authorization"), List.of(), Duration.ofMinutes(10));
         return Router.builder()
                 .filter(LoggingFilter.toSystemLogger())

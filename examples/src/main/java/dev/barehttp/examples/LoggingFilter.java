@@ -4,6 +4,7 @@ import dev.barehttp.Filter;
 import dev.barehttp.Handler;
 import dev.barehttp.Request;
 import dev.barehttp.Response;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -14,11 +15,13 @@ import java.util.function.LongSupplier;
  * {@link System.Logger} at {@code DEBUG}, so they show only when that logger is switched on.
  */
 final class LoggingFilter implements Filter {
+    private final BooleanSupplier enabled;
     private final Consumer<String> lines;
     private final LongSupplier nanoTime;
 
-    /** Writes its lines to {@code lines}, timing with {@code nanoTime}. */
-    LoggingFilter(Consumer<String> lines, LongSupplier nanoTime) {
+    /** Writes its lines to {@code lines} while {@code enabled} says so, timing with {@code nanoTime}. */
+    LoggingFilter(BooleanSupplier enabled, Consumer<String> lines, LongSupplier nanoTime) {
+        this.enabled = enabled;
         this.lines = lines;
         this.nanoTime = nanoTime;
     }
@@ -26,11 +29,15 @@ final class LoggingFilter implements Filter {
     /** Writes its lines to the {@code dev.barehttp.examples} logger at {@code DEBUG}. */
     static LoggingFilter toSystemLogger() {
         System.Logger log = System.getLogger("dev.barehttp.examples");
-        return new LoggingFilter(line -> log.log(System.Logger.Level.DEBUG, line), System::nanoTime);
+        return new LoggingFilter(() -> log.isLoggable(System.Logger.Level.DEBUG),
+                line -> log.log(System.Logger.Level.DEBUG, line), System::nanoTime);
     }
 
     @Override
     public Response filter(Request request, Handler next) throws Exception {
+        if (!enabled.getAsBoolean()) {
+            return next.handle(request); // no line is built for a logger that is off
+        }
         String what = request.method() + " " + request.target();
         lines.accept("-> " + what);
         long start = nanoTime.getAsLong();

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /** The example filters driven directly: logging, basic authentication, CORS. */
 class ExampleFiltersTest {
     private static final Handler OK = request -> Response.ok("ok " + request.attribute(BasicAuthFilter.USER));
-    private static final CorsFilter CORS = new CorsFilter(Set.of("https://app.example"), List.of("GET", "PUT"),
+    private static final CorsFilter CORS = new CorsFilter("/", Set.of("https://app.example"), List.of("GET", "PUT"),
             List.of("Content-Type"), List.of("ETag"), Duration.ofMinutes(10));
 
     private static Request request(String method, String... fields) {
@@ -49,8 +49,25 @@ class ExampleFiltersTest {
     void loggingWritesALineInAndALineOutWithTheStatus() throws Exception {
         List<String> lines = new ArrayList<>();
         AtomicLong nanos = new AtomicLong();
-        OK.with(new LoggingFilter(lines::add, () -> nanos.getAndAdd(3_000_000))).handle(request("GET"));
+        OK.with(new LoggingFilter(() -> true, lines::add, () -> nanos.getAndAdd(3_000_000))).handle(request("GET"));
         assertEquals(List.of("-> GET /r", "<- 200 GET /r in 3 ms"), lines);
+    }
+
+    @Test
+    void loggingWritesNothingWhileItsLoggerIsOff() throws Exception {
+        List<String> lines = new ArrayList<>();
+        assertEquals(200, OK.with(new LoggingFilter(() -> false, lines::add, System::nanoTime)).handle(request("GET"))
+                .status());
+        assertEquals(List.of(), lines);
+    }
+
+    @Test
+    void corsLeavesPathsOutsideItsPrefixAlone() throws Exception {
+        CorsFilter api = new CorsFilter("/api/", Set.of("https://app.example"), List.of("GET"), List.of(), List.of(),
+                Duration.ZERO);
+        Response r = OK.with(api).handle(request("GET", "Origin", "https://app.example"));
+        assertNull(r.headers().get("vary"));
+        assertNull(r.headers().get("access-control-allow-origin"));
     }
 
     @Test
@@ -60,7 +77,7 @@ class ExampleFiltersTest {
             throw new IllegalStateException("x");
         };
         assertThrows(IllegalStateException.class,
-                () -> failing.with(new LoggingFilter(lines::add, System::nanoTime)).handle(request("GET")));
+                () -> failing.with(new LoggingFilter(() -> true, lines::add, System::nanoTime)).handle(request("GET")));
         assertEquals("<- failed GET /r: IllegalStateException", lines.get(1));
     }
 
