@@ -75,7 +75,11 @@ public final class AccessLog implements Filter {
         this.nanoTime = nanoTime;
     }
 
-    /** A log writing {@code format} lines to {@code sink} (one call per line, without line end). */
+    /**
+     * A log writing {@code format} lines to {@code sink}: one call per line, without its line end, from
+     * the threads that serve requests, so concurrently; the sink must be thread-safe and quick (a
+     * {@code PrintStream}'s {@code println} is both; a slow one delays the answers it logs).
+     */
     public static AccessLog to(Format format, Consumer<String> sink) {
         return new AccessLog(format, sink, Clock.systemUTC(), System::nanoTime);
     }

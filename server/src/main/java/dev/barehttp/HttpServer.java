@@ -150,7 +150,10 @@ public final class HttpServer implements AutoCloseable {
             return accessLog(format, System.out::println);
         }
 
-        /** Logs every request, one line in {@code format} per request, to {@code sink}. */
+        /**
+         * Logs every request, one line in {@code format} per request, to {@code sink}, which is called
+         * concurrently from the serving threads (see {@link AccessLog#to}).
+         */
         public Builder accessLog(AccessLog.Format format, Consumer<String> sink) {
             this.accessLog = AccessLog.to(format, sink);
             return this;
