@@ -20,7 +20,9 @@ import java.util.Objects;
  * }</pre>
  *
  * The stream ends when the source returns; a client that goes away makes the next {@code send}
- * throw an {@link IOException}, which ends the source.
+ * throw an {@link IOException}, which ends the source. A {@code HEAD} request (answered by the GET
+ * route) runs the source too, with its output discarded: a source that never ends should return at
+ * once when {@code request.method()} is {@code HEAD}.
  */
 public final class EventStream {
 
