@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -88,6 +89,7 @@ public final class HttpServer implements AutoCloseable {
         private String transport;
         private SSLContext tls;
         private final Map<String, String> options = new LinkedHashMap<>();
+        private AccessLog accessLog;
 
         private Builder() {
         }
@@ -140,7 +142,27 @@ public final class HttpServer implements AutoCloseable {
             return this;
         }
 
-        /** A transport-specific option, e.g. {@code option("nio.selectors", "2")}. */
+        /**
+         * Logs every request, one line in {@code format} per request, to standard output; see
+         * {@link AccessLog} for what a line holds.
+         */
+        public Builder accessLog(AccessLog.Format format) {
+            return accessLog(format, System.out::println);
+        }
+
+        /**
+         * Logs every request, one line in {@code format} per request, to {@code sink}, which is called
+         * concurrently from the serving threads (see {@link AccessLog#to}).
+         */
+        public Builder accessLog(AccessLog.Format format, Consumer<String> sink) {
+            this.accessLog = AccessLog.to(format, sink);
+            return this;
+        }
+
+        /**
+         * A transport-specific option, e.g. {@code option("nio.selectors", "2")}; checked by
+         * {@link #start()} against the options the chosen transport declares.
+         */
         public Builder option(String name, String value) {
             options.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
             return this;
@@ -150,6 +172,8 @@ public final class HttpServer implements AutoCloseable {
          * Binds and starts serving.
          *
          * @throws IllegalStateException when no transport is available or the named one is not
+         * @throws IllegalArgumentException for an option the transport does not know or a value it does
+         *     not take; the message lists the valid options
          * @throws IOException when the address cannot be bound
          */
         public HttpServer start() throws IOException {
@@ -157,7 +181,12 @@ public final class HttpServer implements AutoCloseable {
                 throw new IllegalStateException("no handler: call handler(...) before start()");
             }
             Transport chosen = TransportRegistry.choose(transport);
-            ServerSettings settings = new ServerSettings(host, port, handler, config, maxConnections, shutdownGrace,
+            TransportRegistry.checkOptions(chosen, options);
+            Handler served = handler.with(StatusExceptionFilter.INSTANCE);
+            if (accessLog != null) {
+                served = served.with(accessLog);
+            }
+            ServerSettings settings = new ServerSettings(host, port, served, config, maxConnections, shutdownGrace,
                     tls, options);
             return new HttpServer(chosen.start(settings), chosen.name());
         }

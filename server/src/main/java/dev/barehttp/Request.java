@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,7 +29,9 @@ public final class Request {
     private final RequestPath path;
     private final String rawQuery;
     private final Map<String, String> pathParameters;
+    private final Map<AttributeKey<?>, Object> attributes;
     private Map<String, List<String>> queryParameters;
+    private List<Cookie> cookies;
 
     /**
      * A request over a connection.
@@ -40,12 +43,12 @@ public final class Request {
                    InetSocketAddress remoteAddress, InetSocketAddress localAddress, boolean secure) {
         this(head, body, trailers, remoteAddress, localAddress, secure,
                 RequestPath.parse(TargetParts.rawPath(head.target())), TargetParts.rawQuery(head.target()),
-                Map.of());
+                Map.of(), Map.of());
     }
 
     private Request(RequestHead head, InputStream body, Supplier<Headers> trailers, InetSocketAddress remoteAddress,
                     InetSocketAddress localAddress, boolean secure, RequestPath path, String rawQuery,
-                    Map<String, String> pathParameters) {
+                    Map<String, String> pathParameters, Map<AttributeKey<?>, Object> attributes) {
         this.head = Objects.requireNonNull(head, "head");
         this.body = Objects.requireNonNull(body, "body");
         this.trailers = Objects.requireNonNull(trailers, "trailers");
@@ -55,11 +58,33 @@ public final class Request {
         this.path = path;
         this.rawQuery = rawQuery;
         this.pathParameters = Map.copyOf(pathParameters);
+        this.attributes = attributes;
     }
 
     /** The same request with the given path parameters (the router calls this). */
     public Request withPathParameters(Map<String, String> parameters) {
-        return new Request(head, body, trailers, remoteAddress, localAddress, secure, path, rawQuery, parameters);
+        return new Request(head, body, trailers, remoteAddress, localAddress, secure, path, rawQuery, parameters,
+                attributes);
+    }
+
+    /**
+     * The same request with attribute {@code key} set to {@code value} (or removed, for null): a
+     * {@link Filter} passes it on to the handler it wraps.
+     */
+    public <T> Request withAttribute(AttributeKey<T> key, T value) {
+        Map<AttributeKey<?>, Object> changed = new HashMap<>(attributes);
+        if (value == null) {
+            changed.remove(key);
+        } else {
+            changed.put(key, key.cast(value));
+        }
+        return new Request(head, body, trailers, remoteAddress, localAddress, secure, path, rawQuery, pathParameters,
+                Map.copyOf(changed));
+    }
+
+    /** The value of attribute {@code key}, or null when no filter set it. */
+    public <T> T attribute(AttributeKey<T> key) {
+        return key.cast(attributes.get(key));
     }
 
     /** The codec's view of the request line and headers. */
@@ -144,6 +169,36 @@ public final class Request {
     /** The value of header {@code name} (comma-folded when repeated), or null. */
     public String header(String name) {
         return head.headers().get(name);
+    }
+
+    /**
+     * Every value of header {@code name}, one element per field line, in the order received (empty
+     * when there is none); for a field whose values are not a comma list, such as {@code Cookie}.
+     */
+    public List<String> headers(String name) {
+        return head.headers().all(name);
+    }
+
+    /**
+     * The cookies of the {@code Cookie} field lines, in the order sent (RFC 6265 section 5.4: the most
+     * specific path first). Parsing is lenient: a pair that is malformed, has a name that is not a
+     * token, or a value with control or non-ASCII characters is skipped, never an error.
+     */
+    public List<Cookie> cookies() {
+        if (cookies == null) {
+            cookies = Cookie.parse(headers("cookie"));
+        }
+        return cookies;
+    }
+
+    /** The value of the first cookie named {@code name} (names are case-sensitive), or null. */
+    public String cookie(String name) {
+        for (Cookie c : cookies()) {
+            if (c.name().equals(name)) {
+                return c.value();
+            }
+        }
+        return null;
     }
 
     /** The trailer fields of a chunked body: empty until the body has been read to its end. */

@@ -143,6 +143,32 @@ public final class Response {
         return new Response(200, null, Headers.EMPTY, new FileBody(path, offset, length));
     }
 
+    /**
+     * A redirect to {@code location} with no body: 301, 302, 303, 307 or 308 (RFC 9110 section 15.4).
+     * 303 makes the client follow with a GET; 307 and 308 keep the method and body.
+     *
+     * @throws IllegalArgumentException for another status, or a location that is empty or holds a
+     *     character a URI reference may not (space, controls, non-ASCII): it is a field value sent as is
+     */
+    public static Response redirect(int status, String location) {
+        if (status != 301 && status != 302 && status != 303 && status != 307 && status != 308) {
+            throw new IllegalArgumentException("a redirect is 301, 302, 303, 307 or 308: " + status);
+        }
+        if (location.isEmpty() || !location.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
+            throw new IllegalArgumentException("Location must be a URI reference in printable US-ASCII: " + location);
+        }
+        return of(status).withHeader("Location", location);
+    }
+
+    /**
+     * A copy with one more {@code Set-Cookie} field (each cookie gets its own field line).
+     *
+     * @throws IllegalStateException as {@link SetCookie#toHeaderValue()}
+     */
+    public Response withCookie(SetCookie cookie) {
+        return withHeader("Set-Cookie", cookie.toHeaderValue());
+    }
+
     /** The status code. */
     public int status() {
         return status;

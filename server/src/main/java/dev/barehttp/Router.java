@@ -50,17 +50,41 @@ import java.util.Objects;
  *       {@code OPTIONS *} (asterisk-form), listing every method the router knows.</li>
  *   <li>Any token method can be routed with {@link Builder#route(String, String, Handler)}.</li>
  * </ul>
+ *
+ * <h2>Filters and custom answers</h2>
+ * {@link Builder#filter(Filter)} adds a filter around the whole router, first added outermost. Filters
+ * run before the route is chosen, so they see every request, including those answered 404, 405 or by
+ * the automatic OPTIONS (a CORS filter answers preflights there); path parameters are bound after
+ * them. A filter for one route only goes on its handler: {@code .get("/admin", admin.with(auth))}.
+ * {@link Builder#notFound(Handler)} and {@link Builder#methodNotAllowed(Handler)} replace the plain
+ * text 404 and 405; the router adds the {@code Allow} field to the 405 itself, and hands its value to
+ * the handler as the attribute {@link #ALLOWED_METHODS}.
  */
 public final class Router implements Handler {
     private static final Response NOT_FOUND = Response.text(404, "Not Found\n");
+    private static final Response METHOD_NOT_ALLOWED = Response.text(405, "Method Not Allowed\n");
+
+    /** The {@code Allow} value of a 405, as the {@link Builder#methodNotAllowed} handler sees it. */
+    public static final AttributeKey<String> ALLOWED_METHODS = AttributeKey.of("allowedMethods", String.class);
     private static final String[] NO_VALUES = new String[0];
 
     private final RouteNode root;
     private final Map<String, RouteEndpoint> literalPaths;
     private final int depth;
     private final Response optionsAsterisk;
+    private final Handler notFound;
+    private final Handler methodNotAllowed;
+    private final Handler filtered;
 
-    private Router(RouteNode root, Map<String, RouteEndpoint> literalPaths) {
+    private Router(RouteNode root, Map<String, RouteEndpoint> literalPaths, Builder builder) {
+        this.notFound = builder.notFound;
+        this.methodNotAllowed = builder.methodNotAllowed;
+        // Wrapped once here, innermost first, so a request allocates nothing to pass through the filters.
+        Handler chain = this::dispatch;
+        for (int i = builder.filters.size() - 1; i >= 0; i--) {
+            chain = builder.filters.get(i).around(chain);
+        }
+        this.filtered = builder.filters.isEmpty() ? null : chain;
         this.root = root;
         this.literalPaths = literalPaths;
         this.depth = root.depth();
@@ -74,16 +98,23 @@ public final class Router implements Handler {
         return new Builder();
     }
 
-    /** Dispatches {@code request} to its route, or answers 404, 405 or an automatic OPTIONS. */
+    /**
+     * Runs the filters, then dispatches {@code request} to its route, or answers 404, 405 or an
+     * automatic OPTIONS.
+     */
     @Override
     public Response handle(Request request) throws Exception {
+        return filtered == null ? dispatch(request) : filtered.handle(request);
+    }
+
+    private Response dispatch(Request request) throws Exception {
         RequestPath path = request.requestPath();
         String method = request.method();
         if (path.decoded().equals("*")) {
-            return method.equals("OPTIONS") ? optionsAsterisk : NOT_FOUND;
+            return method.equals("OPTIONS") ? optionsAsterisk : notFound.handle(request);
         }
         if (path.segments().isEmpty()) {
-            return NOT_FOUND;
+            return notFound.handle(request);
         }
         // A decoded %2F would make the string equal a literal pattern it is not made of.
         RouteEndpoint exact = path.hasEncodedSlash() ? null : literalPaths.get(path.decoded());
@@ -95,24 +126,28 @@ public final class Router implements Handler {
         if (root.search(path.segments(), 0, depth == 0 ? NO_VALUES : new String[depth], 0, search)) {
             return search.target.handler().handle(request.withPathParameters(search.parameters()));
         }
-        return withoutRoute(path.segments(), method);
+        return withoutRoute(request, path.segments(), method);
     }
 
     /** The answer when no route takes the method: 404, the automatic OPTIONS, or 405. */
-    private Response withoutRoute(List<String> segments, String method) {
+    private Response withoutRoute(Request request, List<String> segments, String method) throws Exception {
         List<RouteEndpoint> matching = new ArrayList<>(2);
         root.search(segments, 0, depth == 0 ? NO_VALUES : new String[depth], 0, (endpoint, values, count, rest) -> {
             matching.add(endpoint);
             return false;
         });
         if (matching.isEmpty()) {
-            return NOT_FOUND;
+            return notFound.handle(request);
         }
         String allow = matching.size() == 1 ? matching.get(0).allow() : RouteEndpoint.allowValue(matching);
         if (method.equals("OPTIONS")) {
             return Response.of(204).withHeader("Allow", allow);
         }
-        return Response.text(405, "Method Not Allowed\n").withHeader("Allow", allow);
+        Response custom = methodNotAllowed.handle(request.withAttribute(ALLOWED_METHODS, allow));
+        if (custom == null) {
+            throw new IllegalStateException("the methodNotAllowed handler returned no response");
+        }
+        return custom.withHeaderSet("Allow", allow);
     }
 
     /** Stops at the first matching route that has the method, and remembers what it bound. */
@@ -158,8 +193,33 @@ public final class Router implements Handler {
     /** Collects routes; {@link #build()} makes an immutable {@link Router} of them. */
     public static final class Builder {
         private final List<Route> routes = new ArrayList<>();
+        private final List<Filter> filters = new ArrayList<>();
+        private Handler notFound = request -> NOT_FOUND;
+        private Handler methodNotAllowed = request -> METHOD_NOT_ALLOWED;
 
         private Builder() {
+        }
+
+        /** Adds {@code filter} around the router, inside the filters added before it (see the class Javadoc). */
+        public Builder filter(Filter filter) {
+            filters.add(Objects.requireNonNull(filter, "filter"));
+            return this;
+        }
+
+        /** Answers requests no pattern matches (default: 404, {@code Not Found} as plain text). */
+        public Builder notFound(Handler handler) {
+            this.notFound = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /**
+         * Answers requests whose path matches but not for their method (default: 405 as plain text).
+         * The router sets {@code Allow} on whatever it returns (RFC 9110 section 15.5.6 requires it);
+         * the value is also the request attribute {@link Router#ALLOWED_METHODS}.
+         */
+        public Builder methodNotAllowed(Handler handler) {
+            this.methodNotAllowed = Objects.requireNonNull(handler, "handler");
+            return this;
         }
 
         /** Routes GET (and so HEAD, unless a HEAD route is given) for {@code pattern}. */
@@ -228,7 +288,7 @@ public final class Router implements Handler {
                     literalPaths.put(route.pattern().toString(), root.endpointAt(route.pattern()));
                 }
             }
-            return new Router(root, Map.copyOf(literalPaths));
+            return new Router(root, Map.copyOf(literalPaths), this);
         }
 
         private record Route(String method, RoutePattern pattern, Handler handler) {

@@ -19,7 +19,7 @@ import java.util.Locale;
  */
 public final class Headers {
     /** No fields at all. */
-    public static final Headers EMPTY = new Headers(new String[0], new String[0], 0);
+    public static final Headers EMPTY = new Headers(new String[0], new String[0], new String[0], 0);
 
     private final byte[] raw;
     private final int[] bounds;
@@ -27,6 +27,8 @@ public final class Headers {
     private final int framingFields;
     private String[] names;
     private String[] values;
+    /** The names as a builder was given them, for the wire; null for decoded fields. */
+    private final String[] writtenNames;
 
     /**
      * Decoded fields: {@code bounds} holds nameStart, nameEnd, valueStart, valueEnd per field;
@@ -37,10 +39,12 @@ public final class Headers {
         this.bounds = bounds;
         this.size = size;
         this.framingFields = framingFields;
+        this.writtenNames = null;
     }
 
-    private Headers(String[] names, String[] values, int size) {
+    private Headers(String[] names, String[] writtenNames, String[] values, int size) {
         this.raw = null;
+        this.writtenNames = writtenNames;
         this.bounds = null;
         this.size = size;
         this.framingFields = FramingFields.UNKNOWN;
@@ -92,6 +96,15 @@ public final class Headers {
             names[i] = n;
         }
         return n;
+    }
+
+    /**
+     * The name of field {@code i} in the case it was given to the {@link Builder} (a response header
+     * goes on the wire so); for decoded fields, the lower-case {@link #name(int)}.
+     */
+    public String nameAsWritten(int i) {
+        checkIndex(i);
+        return writtenNames == null ? name(i) : writtenNames[i];
     }
 
     /** The value of field {@code i}, without surrounding whitespace. */
@@ -248,6 +261,7 @@ public final class Headers {
     /** Collects fields for a response or for a test; each is validated as it is added. */
     public static final class Builder {
         private String[] names = new String[8];
+        private String[] writtenNames = new String[8];
         private String[] values = new String[8];
         private int size;
 
@@ -255,7 +269,8 @@ public final class Headers {
         }
 
         /**
-         * Appends a field. The name is stored in lower case.
+         * Appends a field. The name is exposed in lower case by {@link Headers#name(int)} and kept as
+         * given for {@link Headers#nameAsWritten(int)}.
          *
          * @throws IllegalArgumentException when the name is not a token or the value holds a character
          *     a field value may not (CR and LF among them, so no response splitting)
@@ -270,9 +285,11 @@ public final class Headers {
             }
             if (size == names.length) {
                 names = Arrays.copyOf(names, size * 2);
+                writtenNames = Arrays.copyOf(writtenNames, size * 2);
                 values = Arrays.copyOf(values, size * 2);
             }
             names[size] = KnownNames.lower(name);
+            writtenNames[size] = name;
             values[size] = value.strip();
             size++;
             return this;
@@ -285,11 +302,13 @@ public final class Headers {
             for (int r = 0; r < size; r++) {
                 if (!names[r].equals(lower)) {
                     names[w] = names[r];
+                    writtenNames[w] = writtenNames[r];
                     values[w] = values[r];
                     w++;
                 }
             }
             Arrays.fill(names, w, size, null);
+            Arrays.fill(writtenNames, w, size, null);
             Arrays.fill(values, w, size, null);
             size = w;
             return this;
@@ -304,14 +323,15 @@ public final class Headers {
         /** Appends every field of {@code other}. */
         public Builder addAll(Headers other) {
             for (int i = 0; i < other.size(); i++) {
-                add(other.name(i), other.value(i));
+                add(other.nameAsWritten(i), other.value(i));
             }
             return this;
         }
 
         /** The fields added so far. */
         public Headers build() {
-            return new Headers(Arrays.copyOf(names, size), Arrays.copyOf(values, size), size);
+            return new Headers(Arrays.copyOf(names, size), Arrays.copyOf(writtenNames, size),
+                    Arrays.copyOf(values, size), size);
         }
     }
 }

@@ -216,7 +216,7 @@ public final class ResponseWriter {
     /** Adds every field of {@code headers}, as {@link #header} would. */
     public ResponseWriter headers(Headers headers) {
         for (int i = 0; i < headers.size(); i++) {
-            header(headers.name(i), headers.value(i));
+            header(headers.nameAsWritten(i), headers.value(i));
         }
         return this;
     }
@@ -386,7 +386,7 @@ public final class ResponseWriter {
         if (framing == ResponseFraming.CHUNKED) {
             out.put(LAST_CHUNK);
             for (int i = 0; i < trailers.size(); i++) {
-                out.field(trailers.name(i), trailers.value(i));
+                out.field(trailers.nameAsWritten(i), trailers.value(i));
             }
             out.crlf();
         }

@@ -1,12 +1,14 @@
 package dev.barehttp.examples;
 
+import dev.barehttp.AccessLog;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The command line of the examples jar:
- * {@code [APP [DIR]] [--host H] [--port P] [--transport NAME] [--max-connections N] [--access-log] [--help]}.
+ * {@code [APP [DIR]] [--host H] [--port P] [--transport NAME] [--max-connections N] [--access-log]
+ * [--access-log-format F] [--help]}.
  *
  * @param app the app to run: {@code demo}, {@code echo} or {@code files}
  * @param directory the directory the {@code files} app serves (null for the others)
@@ -15,11 +17,11 @@ import java.util.Map;
  * @param transport the transport's name, or null to let the server choose
  * @param maxConnections most connections open at once (more get 503)
  * @param transportOptions transport options by name (e.g. {@code nio.handlersOnLoop=true})
- * @param accessLog true to print a line per request
+ * @param accessLog the format of the line printed per request, or null for none
  * @param help true when usage was asked for
  */
 record LaunchOptions(String app, String directory, String host, int port, String transport, int maxConnections,
-                     Map<String, String> transportOptions, boolean accessLog, boolean help) {
+                     Map<String, String> transportOptions, AccessLog.Format accessLog, boolean help) {
     /** The connection limit when none is given. */
     static final int DEFAULT_MAX_CONNECTIONS = 10_000;
 
@@ -30,10 +32,11 @@ record LaunchOptions(String app, String directory, String host, int port, String
     static final String USAGE = """
             usage: java -jar barehttp-examples.jar [APP] [--host H] [--port P] [--transport NAME]
                                                    [--max-connections N] [--option NAME=VALUE]... [--access-log]
+                                                   [--access-log-format common|combined|json]
 
             apps:
               demo        the demo routes: /, /yourproblem, /myproblem, POST /echo, /users/{id},
-                          /stream?n=5, /plaintext (default)
+                          /stream?n=5, /plaintext, /events?n=5, /visits, /moved, /admin (default)
               echo        answers every request with a JSON description of what arrived
               files DIR   serves the files under DIR
 
@@ -43,7 +46,8 @@ record LaunchOptions(String app, String directory, String host, int port, String
               --transport NAME  blocking or nio (default: chosen from the class path)
               --max-connections N  most connections open at once; more get 503 (default 10000)
               --option NAME=VALUE  a transport option, e.g. nio.handlersOnLoop=true (repeatable)
-              --access-log      print a line per request to stdout
+              --access-log      print a line per request to stdout (Common Log Format)
+              --access-log-format F  common, combined or json (implies --access-log)
               --help            print this text
             """;
 
@@ -58,19 +62,20 @@ record LaunchOptions(String app, String directory, String host, int port, String
         String host = "127.0.0.1";
         int port = 8080;
         String transport = null;
-        boolean accessLog = false;
+        AccessLog.Format accessLog = null;
         int maxConnections = DEFAULT_MAX_CONNECTIONS;
         Map<String, String> transportOptions = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--help", "-h" -> {
-                    return new LaunchOptions("demo", null, host, port, null, maxConnections, Map.of(), false, true);
+                    return new LaunchOptions("demo", null, host, port, null, maxConnections, Map.of(), null, true);
                 }
                 case "--host" -> host = valueAfter(args, i++);
                 case "--port" -> port = port(valueAfter(args, i++));
                 case "--transport" -> transport = valueAfter(args, i++);
-                case "--access-log" -> accessLog = true;
+                case "--access-log" -> accessLog = accessLog == null ? AccessLog.Format.COMMON : accessLog;
+                case "--access-log-format" -> accessLog = format(valueAfter(args, i++));
                 case "--max-connections" -> maxConnections = positive(arg, valueAfter(args, i++));
                 case "--option" -> addOption(transportOptions, valueAfter(args, i++));
                 default -> {
@@ -88,6 +93,19 @@ record LaunchOptions(String app, String directory, String host, int port, String
         }
         return checked(new LaunchOptions(app == null ? "demo" : app, directory, host, port, transport, maxConnections,
                 Map.copyOf(transportOptions), accessLog, false));
+    }
+
+    private static AccessLog.Format format(String name) {
+        switch (name) {
+            case "common":
+                return AccessLog.Format.COMMON;
+            case "combined":
+                return AccessLog.Format.COMBINED;
+            case "json":
+                return AccessLog.Format.JSON;
+            default:
+                throw new IllegalArgumentException("--access-log-format is common, combined or json: " + name);
+        }
     }
 
     private static LaunchOptions checked(LaunchOptions options) {

@@ -9,11 +9,14 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs one of the example apps:
- * {@code java -jar barehttp-examples.jar [APP] [--host H] [--port P] [--transport NAME] [--max-connections N] [--access-log]}.
+ * {@code java -jar barehttp-examples.jar [APP] [--host H] [--port P] [--transport NAME] [--max-connections N]
+ * [--option NAME=VALUE]... [--access-log] [--access-log-format F]}.
  *
  * <p>It prints one line with the address and transport once the port is bound (the real port when
  * 0 was asked for), and on Ctrl+C or SIGTERM shuts the server down gracefully, letting requests in
- * flight finish, and says so.
+ * flight finish, and says so. Arguments it cannot use, including a transport option the transport does
+ * not know, are reported in one line (never a stack trace) and exit with status 2; an address it cannot
+ * bind exits with status 1.
  */
 public final class Main {
     private Main() {
@@ -37,6 +40,10 @@ public final class Main {
         HttpServer server;
         try {
             server = start(options, System.out);
+        } catch (IllegalArgumentException e) {
+            System.err.println("barehttp: " + e.getMessage());
+            System.exit(2);
+            return;
         } catch (IOException | IllegalStateException e) {
             System.err.println("barehttp: cannot start " + options.app() + ": " + e.getMessage());
             System.exit(1);
@@ -51,11 +58,11 @@ public final class Main {
     /** Builds the app's handler, binds, and prints the startup line to {@code out}. */
     static HttpServer start(LaunchOptions options, PrintStream out) throws IOException {
         Handler handler = handler(options);
-        if (options.accessLog()) {
-            handler = new AccessLog(handler, out);
-        }
         HttpServer.Builder builder = HttpServer.builder().host(options.host()).port(options.port()).handler(handler)
                 .maxConnections(options.maxConnections());
+        if (options.accessLog() != null) {
+            builder.accessLog(options.accessLog(), out::println);
+        }
         options.transportOptions().forEach(builder::option);
         if (options.transport() != null) {
             builder.transport(options.transport());

@@ -23,7 +23,16 @@ class LaunchOptionsTest {
         LaunchOptions options = LaunchOptions.parse("echo", "--host", "0.0.0.0", "--port", "0",
                 "--transport", "nio", "--access-log");
         assertEquals(new LaunchOptions("echo", null, "0.0.0.0", 0, "nio", LaunchOptions.DEFAULT_MAX_CONNECTIONS,
-                java.util.Map.of(), true, false), options);
+                java.util.Map.of(), dev.barehttp.AccessLog.Format.COMMON, false), options);
+    }
+
+    @Test
+    void accessLogFormatIsCommonCombinedOrJson() {
+        assertNull(LaunchOptions.parse().accessLog());
+        assertEquals(dev.barehttp.AccessLog.Format.JSON, LaunchOptions.parse("--access-log-format", "json").accessLog());
+        assertEquals(dev.barehttp.AccessLog.Format.COMBINED,
+                LaunchOptions.parse("--access-log-format", "combined", "--access-log").accessLog());
+        assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse("--access-log-format", "JSON"));
     }
 
     @Test
@@ -49,7 +58,7 @@ class LaunchOptionsTest {
     @Test
     void helpListsEveryAppAndOption() {
         assertTrue(LaunchOptions.parse("--help").help());
-        for (String word : new String[] {"demo", "echo", "files DIR", "--host", "--port", "--transport", "--max-connections", "--option", "--access-log"}) {
+        for (String word : new String[] {"demo", "echo", "files DIR", "--host", "--port", "--transport", "--max-connections", "--option", "--access-log", "--access-log-format"}) {
             assertTrue(LaunchOptions.USAGE.contains(word), word);
         }
     }

@@ -36,7 +36,12 @@ final class RunningServer implements AutoCloseable {
 
     /** Serves {@code handler} with {@code transport} on 127.0.0.1, port 0. */
     static RunningServer start(Handler handler, String transport) throws IOException {
-        return new RunningServer(HttpServer.builder().port(0).transport(transport).handler(handler).start());
+        return start(HttpServer.builder().handler(handler), transport);
+    }
+
+    /** Starts {@code builder} (with whatever else it was given) with {@code transport} on 127.0.0.1, port 0. */
+    static RunningServer start(HttpServer.Builder builder, String transport) throws IOException {
+        return new RunningServer(builder.port(0).transport(transport).start());
     }
 
     /** The URI of {@code pathAndQuery} on this server. */
@@ -48,6 +53,12 @@ final class RunningServer implements AutoCloseable {
     HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return CLIENT.send(request.timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** Sends {@code request} and returns the answer's body as a stream, waiting at most {@code timeout}. */
+    HttpResponse<InputStream> sendStreaming(HttpRequest.Builder request, Duration timeout)
+            throws IOException, InterruptedException {
+        return CLIENT.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofInputStream());
     }
 
     /** A GET of {@code pathAndQuery}. */

@@ -13,6 +13,10 @@ package dev.barehttp.spi;
 public record DriverSettings(long writeTimeoutMillis, long lingerMillis, long trimDelayMillis) {
     /** The linger time when no {@code lingerMillis} option is given. */
     public static final long DEFAULT_LINGER_MILLIS = 1_000;
+    /** The options every transport takes because the driver reads them. */
+    public static final java.util.List<TransportOption> OPTIONS = java.util.List.of(
+            new TransportOption("lingerMillis", TransportOption.Kind.NON_NEGATIVE_INT,
+                    "milliseconds a closing connection discards input before the close (default 1000)"));
     /** The idle time before buffers are released. */
     public static final long DEFAULT_TRIM_DELAY_MILLIS = 1_000;
 

@@ -1,6 +1,7 @@
 package dev.barehttp.spi;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Moves bytes between sockets and the codec, and runs handlers: the pluggable part of a server.
@@ -31,6 +32,8 @@ import java.io.IOException;
  *       what remains after {@link ServerSettings#shutdownGrace()}, and return only when every connection
  *       and thread it started is gone. Closing twice must be harmless.</li>
  *   <li>A handler's failure must never take the server down: it costs at most its own connection.</li>
+ *   <li>{@link #options()} must list every option the transport reads: the server rejects any other name,
+ *       and any value its {@link TransportOption.Kind} does not accept, before {@link #start} is called.</li>
  * </ul>
  */
 public interface Transport {
@@ -40,6 +43,11 @@ public interface Transport {
 
     /** The rank among available transports when none is named: the highest wins. */
     int priority();
+
+    /** The options this transport reads, checked before {@link #start} (none by default). */
+    default List<TransportOption> options() {
+        return List.of();
+    }
 
     /** Binds and starts serving; see the contract above. */
     TransportServer start(ServerSettings settings) throws IOException;

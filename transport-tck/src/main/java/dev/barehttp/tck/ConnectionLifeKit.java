@@ -102,7 +102,7 @@ public abstract class ConnectionLifeKit extends TransportKit {
                 throw new NoClassDefFoundError("dev/example/Missing (thrown on purpose)");
             }
             return Response.text(200, "still here");
-        }).option(transportName() + ".selectors", "1"));
+        }));
         RawClient client = connect(server);
         assertEquals(500, client.send("GET /error HTTP/1.1\r\nHost: kit\r\n\r\n").read().status());
         for (int i = 0; i < 3; i++) {

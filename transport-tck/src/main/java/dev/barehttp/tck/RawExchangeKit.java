@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class RawExchangeKit extends TransportKit {
     static final String GET_HELLO = "GET /hello HTTP/1.1\r\nHost: kit\r\n\r\n";
-    static final String HELLO = lines("HTTP/1.1 200 OK", "content-type: text/plain; charset=utf-8",
+    static final String HELLO = lines("HTTP/1.1 200 OK", "Content-Type: text/plain; charset=utf-8",
             "Content-Length: 5", "Date: <date>", "", "hello");
     static final String STREAM_BODY = lines("6", "hello ", "5", "world", "0", "", "");
 
@@ -34,9 +34,9 @@ public abstract class RawExchangeKit extends TransportKit {
                 + "POST /echo HTTP/1.1\r\nHost: kit\r\nContent-Length: 3\r\n\r\nabc"
                 + "GET /stream HTTP/1.1\r\nHost: kit\r\n\r\n");
         assertEquals(HELLO, client.read().text());
-        assertEquals(lines("HTTP/1.1 200 OK", "content-type: application/octet-stream", "Content-Length: 3",
+        assertEquals(lines("HTTP/1.1 200 OK", "Content-Type: application/octet-stream", "Content-Length: 3",
                 "Date: <date>", "", "abc"), client.read().text());
-        assertEquals(lines("HTTP/1.1 200 OK", "content-type: text/plain", "Transfer-Encoding: chunked",
+        assertEquals(lines("HTTP/1.1 200 OK", "Content-Type: text/plain", "Transfer-Encoding: chunked",
                 "Date: <date>", "", STREAM_BODY), client.read().text());
     }
 
@@ -54,7 +54,7 @@ public abstract class RawExchangeKit extends TransportKit {
     void http11ConnectionCloseClosesAfterTheResponse() throws IOException {
         RawClient client = connect(start());
         client.send("GET /hello HTTP/1.1\r\nHost: kit\r\nConnection: close\r\n\r\n");
-        assertEquals(lines("HTTP/1.1 200 OK", "content-type: text/plain; charset=utf-8", "Content-Length: 5",
+        assertEquals(lines("HTTP/1.1 200 OK", "Content-Type: text/plain; charset=utf-8", "Content-Length: 5",
                 "Date: <date>", "Connection: close", "", "hello"), client.read().text());
         assertTrue(client.closedByServer());
     }
@@ -64,7 +64,7 @@ public abstract class RawExchangeKit extends TransportKit {
     void http10ClosesByDefault() throws IOException {
         RawClient client = connect(start());
         client.send("GET /hello HTTP/1.0\r\n\r\n");
-        assertEquals(lines("HTTP/1.1 200 OK", "content-type: text/plain; charset=utf-8", "Content-Length: 5",
+        assertEquals(lines("HTTP/1.1 200 OK", "Content-Type: text/plain; charset=utf-8", "Content-Length: 5",
                 "Date: <date>", "Connection: close", "", "hello"), client.read().text());
         assertTrue(client.closedByServer());
     }
@@ -73,7 +73,7 @@ public abstract class RawExchangeKit extends TransportKit {
     @Test
     void http10KeepAlivePersists() throws IOException {
         RawClient client = connect(start());
-        String expected = lines("HTTP/1.1 200 OK", "content-type: text/plain; charset=utf-8", "Content-Length: 5",
+        String expected = lines("HTTP/1.1 200 OK", "Content-Type: text/plain; charset=utf-8", "Content-Length: 5",
                 "Date: <date>", "Connection: keep-alive", "", "hello");
         for (int i = 0; i < 2; i++) {
             client.send("GET /hello HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
@@ -86,7 +86,7 @@ public abstract class RawExchangeKit extends TransportKit {
     void headResponseCarriesNoBody() throws IOException {
         RawClient client = connect(start());
         client.send("HEAD /hello HTTP/1.1\r\nHost: kit\r\n\r\n" + GET_HELLO);
-        assertEquals(lines("HTTP/1.1 200 OK", "content-type: text/plain; charset=utf-8", "Content-Length: 5",
+        assertEquals(lines("HTTP/1.1 200 OK", "Content-Type: text/plain; charset=utf-8", "Content-Length: 5",
                 "Date: <date>", "", ""), client.readHeadResponse().text());
         assertEquals(HELLO, client.read().text());
     }
@@ -105,7 +105,7 @@ public abstract class RawExchangeKit extends TransportKit {
     void notModifiedResponseCarriesNoBody() throws IOException {
         RawClient client = connect(start());
         client.send("GET /not-modified HTTP/1.1\r\nHost: kit\r\n\r\n" + GET_HELLO);
-        assertEquals(lines("HTTP/1.1 304 Not Modified", "etag: \"v1\"", "Date: <date>", "", ""),
+        assertEquals(lines("HTTP/1.1 304 Not Modified", "ETag: \"v1\"", "Date: <date>", "", ""),
                 client.read().text());
         assertEquals(HELLO, client.read().text());
     }
@@ -116,8 +116,8 @@ public abstract class RawExchangeKit extends TransportKit {
         RawClient client = connect(start());
         client.send("POST /echo HTTP/1.1\r\nHost: kit\r\nTransfer-Encoding: chunked\r\n\r\n"
                 + "5;note=first\r\nhello\r\n6\r\n world\r\n0\r\nChecksum: 42\r\n\r\n");
-        assertEquals(lines("HTTP/1.1 200 OK", "content-type: application/octet-stream",
-                "echo-trailers: checksum=42", "Content-Length: 11", "Date: <date>", "", "hello world"),
+        assertEquals(lines("HTTP/1.1 200 OK", "Content-Type: application/octet-stream",
+                "Echo-Trailers: checksum=42", "Content-Length: 11", "Date: <date>", "", "hello world"),
                 client.read().text());
         assertEquals(HELLO, client.send(GET_HELLO).read().text());
     }
@@ -127,7 +127,7 @@ public abstract class RawExchangeKit extends TransportKit {
     void streamedResponseIsChunked() throws IOException {
         RawClient client = connect(start());
         client.send("GET /stream HTTP/1.1\r\nHost: kit\r\n\r\n");
-        assertEquals(lines("HTTP/1.1 200 OK", "content-type: text/plain", "Transfer-Encoding: chunked",
+        assertEquals(lines("HTTP/1.1 200 OK", "Content-Type: text/plain", "Transfer-Encoding: chunked",
                 "Date: <date>", "", STREAM_BODY), client.read().text());
         assertEquals(HELLO, client.send(GET_HELLO).read().text());
     }
@@ -138,7 +138,7 @@ public abstract class RawExchangeKit extends TransportKit {
         RawClient client = connect(start());
         client.send("GET /stream-trailers HTTP/1.1\r\nHost: kit\r\n\r\n");
         assertEquals(lines("HTTP/1.1 200 OK", "Transfer-Encoding: chunked", "Date: <date>", "",
-                "4", "data", "0", "checksum: sum-1", "", ""), client.read().text());
+                "4", "data", "0", "Checksum: sum-1", "", ""), client.read().text());
     }
 
     /** RFC 9112 section 6.3: an HTTP/1.0 client cannot take chunks, so the close ends the body. */
@@ -146,7 +146,7 @@ public abstract class RawExchangeKit extends TransportKit {
     void streamedResponseToHttp10IsDelimitedByClose() throws IOException {
         RawClient client = connect(start());
         client.send("GET /stream HTTP/1.0\r\n\r\n");
-        assertEquals(lines("HTTP/1.1 200 OK", "content-type: text/plain", "Date: <date>", "Connection: close",
+        assertEquals(lines("HTTP/1.1 200 OK", "Content-Type: text/plain", "Date: <date>", "Connection: close",
                 "", "hello world"), client.read().text());
         assertTrue(client.closedByServer());
     }
@@ -158,7 +158,7 @@ public abstract class RawExchangeKit extends TransportKit {
         client.send("POST /echo HTTP/1.1\r\nHost: kit\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n");
         assertEquals(lines("HTTP/1.1 100 Continue", "", ""), client.read().text());
         client.send("hello");
-        assertEquals(lines("HTTP/1.1 200 OK", "content-type: application/octet-stream", "Content-Length: 5",
+        assertEquals(lines("HTTP/1.1 200 OK", "Content-Type: application/octet-stream", "Content-Length: 5",
                 "Date: <date>", "", "hello"), client.read().text());
     }
 
@@ -167,7 +167,7 @@ public abstract class RawExchangeKit extends TransportKit {
     void finalStatusWithoutReadingTheBodyIsSentInsteadOfContinue() throws IOException {
         RawClient client = connect(start());
         client.send("POST /reject HTTP/1.1\r\nHost: kit\r\nExpect: 100-continue\r\nContent-Length: 5000\r\n\r\n");
-        assertEquals(lines("HTTP/1.1 413 Content Too Large", "content-type: text/plain; charset=utf-8",
+        assertEquals(lines("HTTP/1.1 413 Content Too Large", "Content-Type: text/plain; charset=utf-8",
                 "Content-Length: 10", "Date: <date>", "Connection: close", "", "too large\n"), client.read().text());
         assertTrue(client.closedByServer());
     }
@@ -201,7 +201,7 @@ public abstract class RawExchangeKit extends TransportKit {
     void handlerExceptionGives500AndTheConnectionGoesOn() throws IOException {
         RawClient client = connect(start());
         client.send("GET /fail HTTP/1.1\r\nHost: kit\r\n\r\n");
-        assertEquals(lines("HTTP/1.1 500 Internal Server Error", "content-type: text/plain; charset=utf-8",
+        assertEquals(lines("HTTP/1.1 500 Internal Server Error", "Content-Type: text/plain; charset=utf-8",
                 "Content-Length: 22", "Date: <date>", "", "Internal Server Error\n"), client.read().text());
         assertEquals(HELLO, client.send(GET_HELLO).read().text());
     }
@@ -256,7 +256,7 @@ public abstract class RawExchangeKit extends TransportKit {
         assertEquals(String.valueOf(size), response.header("Content-Length"));
         assertEquals(GeneratedBody.sha256(size), GeneratedBody.sha256(new ByteArrayInputStream(response.body())));
         client.send("HEAD /file?size=" + size + " HTTP/1.1\r\nHost: kit\r\n\r\n" + GET_HELLO);
-        assertEquals(lines("HTTP/1.1 200 OK", "content-type: application/octet-stream", "Content-Length: " + size,
+        assertEquals(lines("HTTP/1.1 200 OK", "Content-Type: application/octet-stream", "Content-Length: " + size,
                 "Date: <date>", "", ""), client.readHeadResponse().text());
         assertEquals(HELLO, client.read().text());
     }
@@ -276,7 +276,7 @@ public abstract class RawExchangeKit extends TransportKit {
     void unreadLargeBodyClosesTheConnection() throws IOException {
         RawClient client = connect(start());
         client.send("POST /hello HTTP/1.1\r\nHost: kit\r\nContent-Length: 10000000\r\n\r\n");
-        assertEquals(lines("HTTP/1.1 200 OK", "content-type: text/plain; charset=utf-8", "Content-Length: 5",
+        assertEquals(lines("HTTP/1.1 200 OK", "Content-Type: text/plain; charset=utf-8", "Content-Length: 5",
                 "Date: <date>", "Connection: close", "", "hello"), client.read().text());
         assertTrue(client.closedByServer());
     }
@@ -300,7 +300,7 @@ public abstract class RawExchangeKit extends TransportKit {
     void streamFailingBeforeItsFirstByteGives500() throws IOException {
         RawClient client = connect(start());
         client.send("GET /stream-fails-early HTTP/1.1\r\nHost: kit\r\n\r\n");
-        assertEquals(lines("HTTP/1.1 500 Internal Server Error", "content-type: text/plain; charset=utf-8",
+        assertEquals(lines("HTTP/1.1 500 Internal Server Error", "Content-Type: text/plain; charset=utf-8",
                 "Content-Length: 22", "Date: <date>", "", "Internal Server Error\n"), client.read().text());
         assertEquals(HELLO, client.send(GET_HELLO).read().text());
     }

@@ -38,7 +38,7 @@ public abstract class ShutdownKit extends TransportKit {
         assertThrows(IOException.class, () -> openClient(server.port(), 0).close());
         handler.slowRelease.countDown();
 
-        assertEquals(lines("HTTP/1.1 200 OK", "content-type: text/plain; charset=utf-8", "Content-Length: 7",
+        assertEquals(lines("HTTP/1.1 200 OK", "Content-Type: text/plain; charset=utf-8", "Content-Length: 7",
                 "Date: <date>", "Connection: close", "", "finally"), busy.read().text());
         assertTrue(busy.closedByServer());
         closing.get(PATIENCE_SECONDS, TimeUnit.SECONDS);

@@ -2,8 +2,10 @@ package dev.barehttp.transport.blocking;
 
 import dev.barehttp.spi.ServerSettings;
 import dev.barehttp.spi.Transport;
+import dev.barehttp.spi.TransportOption;
 import dev.barehttp.spi.TransportServer;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * The {@code "blocking"} transport: a {@link java.net.ServerSocket} (or an {@link javax.net.ssl.SSLServerSocket}
@@ -27,6 +29,16 @@ public final class BlockingTransport implements Transport {
     @Override
     public int priority() {
         return 10;
+    }
+
+    /** {@code blocking.virtualThreads} and {@code blocking.backlog}. */
+    @Override
+    public List<TransportOption> options() {
+        return List.of(
+                new TransportOption("blocking.virtualThreads", TransportOption.Kind.BOOLEAN,
+                        "one virtual thread per connection when the JVM has them (default true)"),
+                new TransportOption("blocking.backlog", TransportOption.Kind.POSITIVE_INT,
+                        "the accept queue of the server socket (default 512)"));
     }
 
     @Override

@@ -1,6 +1,9 @@
 package dev.barehttp.transport.nio;
 
 import dev.barehttp.spi.ServerSettings;
+import dev.barehttp.spi.TransportOption;
+import dev.barehttp.spi.TransportOption.Kind;
+import java.util.List;
 
 /**
  * The {@code nio.*} options, read once at start; see {@link NioTransport} for their meaning.
@@ -14,6 +17,16 @@ import dev.barehttp.spi.ServerSettings;
  */
 record NioOptions(int selectors, boolean handlersOnLoop, boolean virtualThreads, int handlerThreads,
                   int readBufferSize, int backlog) {
+
+    /** The options {@link #from} reads, as {@link NioTransport#options()} declares them. */
+    static final List<TransportOption> DECLARED = List.of(
+            new TransportOption("nio.selectors", Kind.POSITIVE_INT, "selector threads (default: available processors)"),
+            new TransportOption("nio.handlersOnLoop", Kind.BOOLEAN,
+                    "answer fully received requests on the selector thread (default false)"),
+            new TransportOption("nio.virtualThreads", Kind.BOOLEAN, "run handlers on virtual threads (default true)"),
+            new TransportOption("nio.handlerThreads", Kind.POSITIVE_INT, "most platform handler threads (default: maxConnections)"),
+            new TransportOption("nio.readBufferSize", Kind.POSITIVE_INT, "bytes read at once (default 65536)"),
+            new TransportOption("nio.backlog", Kind.POSITIVE_INT, "listen backlog (default 1024)"));
 
     NioOptions {
         positive("nio.selectors", selectors);

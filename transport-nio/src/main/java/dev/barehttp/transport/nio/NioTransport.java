@@ -2,8 +2,10 @@ package dev.barehttp.transport.nio;
 
 import dev.barehttp.spi.ServerSettings;
 import dev.barehttp.spi.Transport;
+import dev.barehttp.spi.TransportOption;
 import dev.barehttp.spi.TransportServer;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * The {@code nio} transport: an acceptor thread and a few selector threads multiplexing
@@ -53,6 +55,12 @@ public final class NioTransport implements Transport {
     @Override
     public int priority() {
         return 20;
+    }
+
+    /** The {@code nio.*} options of the table above. */
+    @Override
+    public List<TransportOption> options() {
+        return NioOptions.DECLARED;
     }
 
     /**

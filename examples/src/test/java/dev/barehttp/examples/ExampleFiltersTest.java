@@ -1,0 +1,154 @@
+package dev.barehttp.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.barehttp.Handler;
+import dev.barehttp.HttpException;
+import dev.barehttp.Request;
+import dev.barehttp.Response;
+import dev.barehttp.codec.Headers;
+import dev.barehttp.codec.HttpVersion;
+import dev.barehttp.codec.RequestHead;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** The example filters driven directly: logging, basic authentication, CORS. */
+class ExampleFiltersTest {
+    private static final Handler OK = request -> Response.ok("ok " + request.attribute(BasicAuthFilter.USER));
+    private static final CorsFilter CORS = new CorsFilter("/", Set.of("https://app.example"), List.of("GET", "PUT"),
+            List.of("Content-Type"), List.of("ETag"), Duration.ofMinutes(10));
+
+    private static Request request(String method, String... fields) {
+        Headers.Builder headers = Headers.builder().add("host", "x");
+        for (int i = 0; i < fields.length; i += 2) {
+            headers.add(fields[i], fields[i + 1]);
+        }
+        return new Request(new RequestHead(method, "/r", HttpVersion.HTTP_1_1, headers.build(), 0),
+                InputStream.nullInputStream(), () -> Headers.EMPTY, null, null, false);
+    }
+
+    private static String basic(String userAndPassword) {
+        return "Basic " + Base64.getEncoder().encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String body(Response response) {
+        return new String(((Response.BytesBody) response.body()).bytes(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void loggingWritesALineInAndALineOutWithTheStatus() throws Exception {
+        List<String> lines = new ArrayList<>();
+        AtomicLong nanos = new AtomicLong();
+        OK.with(new LoggingFilter(() -> true, lines::add, () -> nanos.getAndAdd(3_000_000))).handle(request("GET"));
+        assertEquals(List.of("-> GET /r", "<- 200 GET /r in 3 ms"), lines);
+    }
+
+    @Test
+    void loggingWritesNothingWhileItsLoggerIsOff() throws Exception {
+        List<String> lines = new ArrayList<>();
+        assertEquals(200, OK.with(new LoggingFilter(() -> false, lines::add, System::nanoTime)).handle(request("GET"))
+                .status());
+        assertEquals(List.of(), lines);
+    }
+
+    @Test
+    void corsLeavesPathsOutsideItsPrefixAlone() throws Exception {
+        CorsFilter api = new CorsFilter("/api/", Set.of("https://app.example"), List.of("GET"), List.of(), List.of(),
+                Duration.ZERO);
+        Response r = OK.with(api).handle(request("GET", "Origin", "https://app.example"));
+        assertNull(r.headers().get("vary"));
+        assertNull(r.headers().get("access-control-allow-origin"));
+    }
+
+    @Test
+    void loggingNotesAFailureAndRethrowsIt() {
+        List<String> lines = new ArrayList<>();
+        Handler failing = r -> {
+            throw new IllegalStateException("x");
+        };
+        assertThrows(IllegalStateException.class,
+                () -> failing.with(new LoggingFilter(() -> true, lines::add, System::nanoTime)).handle(request("GET")));
+        assertEquals("<- failed GET /r: IllegalStateException", lines.get(1));
+    }
+
+    private final BasicAuthFilter auth = new BasicAuthFilter("admin area", Map.of("alice", "s3cr\u00e9t"));
+
+    /** RFC 7617 section 2: user-id ":" password, Base64, UTF-8 when the challenge says charset="UTF-8". */
+    @Test
+    void rfc7617_2_goodCredentialsPassTheUserOn() throws Exception {
+        assertEquals("ok alice", body(OK.with(auth).handle(request("GET", "Authorization", basic("alice:s3cr\u00e9t")))));
+        assertEquals("ok alice", body(OK.with(auth).handle(request("GET", "Authorization",
+                "bAsIc " + basic("alice:s3cr\u00e9t").substring(6)))), "the scheme is case-insensitive (RFC 9110 11.1)");
+    }
+
+    /** RFC 9110 section 11.6.1: a 401 carries a challenge; RFC 7617 section 2.1 adds charset. */
+    @Test
+    void rfc7617_2_1_missingOrWrongCredentialsAre401WithAChallenge() {
+        for (String authorization : new String[] {null, basic("alice:wrong"), basic("bob:s3cr\u00e9t"), basic("alice"),
+                "Basic !!!notbase64", "Bearer abc", "Basic", basic("alice:s3cr\u00e9t").replace("Basic ", "Basic  ")}) {
+            Request r = authorization == null ? request("GET") : request("GET", "Authorization", authorization);
+            HttpException e = assertThrows(HttpException.class, () -> OK.with(auth).handle(r), String.valueOf(authorization));
+            assertEquals(401, e.status());
+            assertEquals("Basic realm=\"admin area\", charset=\"UTF-8\"", e.toResponse().headers().get("www-authenticate"));
+        }
+    }
+
+    /** Fetch standard section 3.2.2: a preflight is OPTIONS with Origin and Access-Control-Request-Method. */
+    @Test
+    void fetch_3_2_2_preflightFromAnAllowedOriginIs204WithMethodsHeadersAndMaxAge() throws Exception {
+        Response r = OK.with(CORS).handle(request("OPTIONS", "Origin", "https://app.example",
+                "Access-Control-Request-Method", "PUT", "Access-Control-Request-Headers", "content-type"));
+        assertEquals(204, r.status());
+        assertEquals("https://app.example", r.headers().get("access-control-allow-origin"));
+        assertEquals("GET, PUT", r.headers().get("access-control-allow-methods"));
+        assertEquals("Content-Type", r.headers().get("access-control-allow-headers"));
+        assertEquals("600", r.headers().get("access-control-max-age"));
+        assertEquals("Origin, Access-Control-Request-Method, Access-Control-Request-Headers", r.headers().get("vary"));
+    }
+
+    @Test
+    void fetch_3_2_3_preflightFromAnotherOriginGetsNoCorsFields() throws Exception {
+        Response r = OK.with(CORS).handle(request("OPTIONS", "Origin", "https://evil.example",
+                "Access-Control-Request-Method", "PUT"));
+        assertEquals(204, r.status());
+        assertNull(r.headers().get("access-control-allow-origin"));
+        assertNull(r.headers().get("access-control-allow-methods"));
+        assertEquals("Origin, Access-Control-Request-Method, Access-Control-Request-Headers", r.headers().get("vary"));
+    }
+
+    @Test
+    void fetch_3_2_3_actualRequestFromAnAllowedOriginGetsAllowOriginExposeAndVary() throws Exception {
+        Response r = OK.with(CORS).handle(request("GET", "Origin", "https://app.example"));
+        assertEquals("ok null", body(r));
+        assertEquals("https://app.example", r.headers().get("access-control-allow-origin"));
+        assertEquals("ETag", r.headers().get("access-control-expose-headers"));
+        assertEquals("Origin", r.headers().get("vary"));
+    }
+
+    /** RFC 9110 section 12.5.5: the answer depends on Origin, so it says so even without one. */
+    @Test
+    void rfc9110_12_5_5_requestsWithoutOrExcludedOriginStillSayVaryOrigin() throws Exception {
+        Response none = OK.with(CORS).handle(request("GET"));
+        Response other = OK.with(CORS).handle(request("GET", "Origin", "https://evil.example"));
+        for (Response r : List.of(none, other)) {
+            assertEquals("Origin", r.headers().get("vary"));
+            assertNull(r.headers().get("access-control-allow-origin"));
+        }
+    }
+
+    @Test
+    void aPlainOptionsWithoutRequestMethodIsNotAPreflight() throws Exception {
+        Response r = OK.with(CORS).handle(request("OPTIONS", "Origin", "https://app.example"));
+        assertEquals("ok null", body(r), "it reaches the handler");
+    }
+}
