@@ -1,6 +1,8 @@
 package dev.barehttp;
 
 import dev.barehttp.codec.HttpConfig;
+import dev.barehttp.codec.HttpProtocolException;
+import dev.barehttp.spi.ErrorAnswers;
 import dev.barehttp.spi.ServerSettings;
 import dev.barehttp.spi.Transport;
 import dev.barehttp.spi.TransportServer;
@@ -11,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -41,6 +44,26 @@ public final class HttpServer implements AutoCloseable {
     /** A builder with the defaults: 127.0.0.1, port 8080, {@link HttpConfig#defaults()}. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** The application's part in answers below its handler: a custom protocol error response, the access log. */
+    private static ErrorAnswers errorAnswers(Function<HttpProtocolException, Response> response, AccessLog log) {
+        if (response == null && log == null) {
+            return ErrorAnswers.STANDARD;
+        }
+        return new ErrorAnswers() {
+            @Override
+            public Response responseTo(HttpProtocolException error) {
+                return response == null ? null : response.apply(error);
+            }
+
+            @Override
+            public void sent(InetSocketAddress peer, int status, long bodyBytes) {
+                if (log != null) {
+                    log.logRefusal(peer, status, bodyBytes);
+                }
+            }
+        };
     }
 
     /** The names of the transports on the class path, highest priority first. */
@@ -90,6 +113,7 @@ public final class HttpServer implements AutoCloseable {
         private SSLContext tls;
         private final Map<String, String> options = new LinkedHashMap<>();
         private AccessLog accessLog;
+        private Function<HttpProtocolException, Response> protocolErrorResponse;
 
         private Builder() {
         }
@@ -160,6 +184,17 @@ public final class HttpServer implements AutoCloseable {
         }
 
         /**
+         * The response to a malformed request the codec refused (its status is {@code error.status()}:
+         * 400, 408, 413, 414, 431, 501, 505), instead of the standard one-line text; null from the
+         * function keeps the standard one. Only a 4xx or 5xx with a bytes body is used, and the connection
+         * closes after it whatever it says, since the request's framing can no longer be trusted.
+         */
+        public Builder protocolErrorResponse(Function<HttpProtocolException, Response> response) {
+            this.protocolErrorResponse = response;
+            return this;
+        }
+
+        /**
          * A transport-specific option, e.g. {@code option("nio.selectors", "2")}; checked by
          * {@link #start()} against the options the chosen transport declares.
          */
@@ -187,7 +222,7 @@ public final class HttpServer implements AutoCloseable {
                 served = served.with(accessLog);
             }
             ServerSettings settings = new ServerSettings(host, port, served, config, maxConnections, shutdownGrace,
-                    tls, options);
+                    tls, options, errorAnswers(protocolErrorResponse, accessLog));
             return new HttpServer(chosen.start(settings), chosen.name());
         }
     }

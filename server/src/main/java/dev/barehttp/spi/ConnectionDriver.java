@@ -1,6 +1,7 @@
 package dev.barehttp.spi;
 
 import dev.barehttp.Handler;
+import dev.barehttp.Response;
 import dev.barehttp.codec.HttpEvent;
 import dev.barehttp.codec.HttpProtocolException;
 import dev.barehttp.codec.RequestHead;
@@ -108,8 +109,11 @@ public final class ConnectionDriver {
     /** The first action for a new connection: READ, or for one over the connection limit its 503. */
     public Action start(boolean admitted) {
         if (!admitted) {
-            http.respondToError(HttpProtocolException.serviceUnavailable(
-                    "the server has its maximum of connections open"));
+            HttpProtocolException refusal = HttpProtocolException.serviceUnavailable(
+                    "the server has its maximum of connections open");
+            int before = http.pendingOutput();
+            http.respondToError(refusal);
+            settings.errorAnswers().sent(peer.remote(), refusal.status(), http.pendingOutput() - before);
         }
         return next();
     }
@@ -347,10 +351,53 @@ public final class ConnectionDriver {
         return act(Action.LINGER);
     }
 
-    /** Answers a protocol error in the peer's bytes, logged at DEBUG with the peer. */
+    /**
+     * Answers a protocol error in the peer's bytes, logged at DEBUG with the peer: with the
+     * application's response when it gives one, else the codec's standard one.
+     */
     private void answer(HttpProtocolException error) {
         LOG.log(System.Logger.Level.DEBUG, () -> peer.remote() + ": " + error.status() + " " + error.getMessage());
-        http.respondToError(error);
+        Response custom = customAnswer(error);
+        if (custom == null || !http.response().awaitingStatus()) {
+            int before = http.pendingOutput();
+            if (http.respondToError(error)) {
+                settings.errorAnswers().sent(peer.remote(), error.status(), Math.max(0, http.pendingOutput() - before));
+            }
+            return;
+        }
+        byte[] body = ((Response.BytesBody) custom.body()).bytes();
+        try {
+            http.response().status(custom.status(), custom.reason())
+                    .headers(custom.withoutHeader("Content-Length").headers()).contentLength(body.length).write(body).end();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "the protocol error response for " + error.status()
+                    + " cannot be sent; sending the standard one", e);
+            if (http.retractResponse()) {
+                http.respondToError(error);
+            }
+            return;
+        }
+        settings.errorAnswers().sent(peer.remote(), custom.status(), body.length);
+    }
+
+    /** The application's answer to {@code error}, when it gives a usable one (a bytes body, a 4xx or 5xx). */
+    private Response customAnswer(HttpProtocolException error) {
+        Response custom;
+        try {
+            custom = settings.errorAnswers().responseTo(error);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "the protocol error response for " + error.status() + " failed", e);
+            return null;
+        }
+        if (custom == null) {
+            return null;
+        }
+        if (!(custom.body() instanceof Response.BytesBody) || custom.status() < 400 || custom.status() > 599) {
+            LOG.log(System.Logger.Level.WARNING, "a protocol error response must be a 4xx or 5xx with a bytes body; "
+                    + "sending the standard one for " + error.status());
+            return null;
+        }
+        return custom;
     }
 
     private Action act(Action next) {

@@ -9,8 +9,10 @@ package dev.barehttp.spi;
  * @param lingerMillis after a final response, how long input is read and discarded before the close, so
  *     that unread request bytes do not turn the close into a reset that destroys the response
  * @param trimDelayMillis how long a connection stays idle before its buffers are released
+ * @param errorAnswers the application's part in answers to protocol errors
  */
-public record DriverSettings(long writeTimeoutMillis, long lingerMillis, long trimDelayMillis) {
+public record DriverSettings(long writeTimeoutMillis, long lingerMillis, long trimDelayMillis,
+                             ErrorAnswers errorAnswers) {
     /** The linger time when no {@code lingerMillis} option is given. */
     public static final long DEFAULT_LINGER_MILLIS = 1_000;
     /** The options every transport takes because the driver reads them. */
@@ -22,6 +24,7 @@ public record DriverSettings(long writeTimeoutMillis, long lingerMillis, long tr
 
     /** Checks the values. */
     public DriverSettings {
+        errorAnswers = errorAnswers == null ? ErrorAnswers.STANDARD : errorAnswers;
         if (lingerMillis < 0 || trimDelayMillis < 0) {
             throw new IllegalArgumentException("lingerMillis and trimDelayMillis must not be negative");
         }
@@ -30,6 +33,7 @@ public record DriverSettings(long writeTimeoutMillis, long lingerMillis, long tr
     /** The settings of a server: the codec's write timeout and the {@code lingerMillis} option. */
     public static DriverSettings from(ServerSettings settings) {
         return new DriverSettings(settings.config().writeTimeoutMillis(),
-                settings.intOption("lingerMillis", (int) DEFAULT_LINGER_MILLIS), DEFAULT_TRIM_DELAY_MILLIS);
+                settings.intOption("lingerMillis", (int) DEFAULT_LINGER_MILLIS), DEFAULT_TRIM_DELAY_MILLIS,
+                settings.errorAnswers());
     }
 }

@@ -17,10 +17,13 @@ import javax.net.ssl.SSLContext;
  * @param maxConnections most connections open at once; more get 503 and are closed
  * @param shutdownGrace how long {@link TransportServer#close()} lets requests in flight finish
  * @param tls the TLS context, or null for plain TCP
- * @param options transport-specific settings by name (e.g. {@code nio.selectors}); unknown names are ignored
+ * @param options transport-specific settings by name (e.g. {@code nio.selectors}); checked by the server
+ *     against {@link Transport#options()} before a transport starts
+ * @param errorAnswers the application's part in answers given below the handler (never null)
  */
 public record ServerSettings(String host, int port, Handler handler, HttpConfig config, int maxConnections,
-                             Duration shutdownGrace, SSLContext tls, Map<String, String> options) {
+                             Duration shutdownGrace, SSLContext tls, Map<String, String> options,
+                             ErrorAnswers errorAnswers) {
 
     /** Checks the values. */
     public ServerSettings {
@@ -29,12 +32,19 @@ public record ServerSettings(String host, int port, Handler handler, HttpConfig 
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         options = Map.copyOf(options);
+        errorAnswers = errorAnswers == null ? ErrorAnswers.STANDARD : errorAnswers;
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
         if (maxConnections <= 0) {
             throw new IllegalArgumentException("maxConnections must be positive: " + maxConnections);
         }
+    }
+
+    /** Settings with the standard error answers. */
+    public ServerSettings(String host, int port, Handler handler, HttpConfig config, int maxConnections,
+                          Duration shutdownGrace, SSLContext tls, Map<String, String> options) {
+        this(host, port, handler, config, maxConnections, shutdownGrace, tls, options, ErrorAnswers.STANDARD);
     }
 
     /** The option {@code name} as an int, or {@code fallback}. */

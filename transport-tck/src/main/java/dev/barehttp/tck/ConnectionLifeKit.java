@@ -310,4 +310,43 @@ public abstract class ConnectionLifeKit extends TransportKit {
             client.close();
         }
     }
+
+    /** A malformed request gets the application's own protocol error response, and the connection closes. */
+    @Test
+    void aMalformedRequestGetsTheApplicationsProtocolErrorResponse() throws IOException {
+        HttpServer server = start(b -> b.protocolErrorResponse(e -> Response.bytes(e.status(), "application/problem+json",
+                ("{\"status\":" + e.status() + "}").getBytes(StandardCharsets.US_ASCII))));
+        RawClient client = connect(server);
+        RawResponse response = client.send("GET / HTTP/1.1\r\nHost: kit\r\nBad Name: x\r\n\r\n").read();
+        assertEquals(400, response.status());
+        assertEquals("application/problem+json", response.header("Content-Type"));
+        assertEquals("{\"status\":400}", response.bodyText());
+        assertEquals("close", response.header("Connection"));
+        assertTrue(client.closedByServer());
+    }
+
+    /** The access log covers answers given below the handler: a protocol error and a 503 refusal. */
+    @Test
+    void theAccessLogCoversProtocolErrorsAndRefusals() throws Exception {
+        java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpServer server = start(b -> b.maxConnections(1).accessLog(dev.barehttp.AccessLog.Format.COMMON, lines::add));
+        RawClient client = connect(server);
+        assertEquals(400, client.send("GET / HTTP/1.1\r\nHost: kit\r\nBad Name: x\r\n\r\n").read().status());
+        assertTrue(client.closedByServer());
+        client.close();
+        for (int i = 0; i < 250 && server.openConnections() > 0; i++) {
+            Thread.sleep(20); // the server lingers until it sees the close
+        }
+        RawClient holder = connect(server);
+        assertEquals(200, holder.send("GET /hello HTTP/1.1\r\nHost: kit\r\n\r\n").read().status());
+        try (RawClient refused = openClient(server.port(), 0)) {
+            assertEquals(503, refused.read().status());
+        }
+        for (int i = 0; i < 50 && lines.size() < 3; i++) {
+            Thread.sleep(20);
+        }
+        assertTrue(lines.stream().anyMatch(l -> l.contains(" 400 ")), lines::toString);
+        assertTrue(lines.stream().anyMatch(l -> l.contains(" 503 ")), lines::toString);
+        assertTrue(lines.stream().anyMatch(l -> l.contains("\"GET /hello HTTP/1.1\" 200 ")), lines::toString);
+    }
 }

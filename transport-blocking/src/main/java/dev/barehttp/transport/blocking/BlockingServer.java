@@ -1,8 +1,7 @@
 package dev.barehttp.transport.blocking;
 
-import dev.barehttp.codec.HttpProtocolException;
-import dev.barehttp.codec.ServerConnection;
 import dev.barehttp.spi.FailureLog;
+import dev.barehttp.spi.Refusal;
 import dev.barehttp.spi.ServerSettings;
 import dev.barehttp.spi.TransportServer;
 import java.io.IOException;
@@ -47,6 +46,8 @@ final class BlockingServer implements TransportServer {
     private final WriteWatchdog watchdog;
     private final java.util.concurrent.atomic.AtomicInteger tlsRefusals = new java.util.concurrent.atomic.AtomicInteger();
     private final FailureLog failures = new FailureLog(LOG);
+    private final Refusal limitRefusal;
+    private final Refusal shutdownRefusal;
     private volatile boolean closing;
     private boolean closed;
 
@@ -56,6 +57,9 @@ final class BlockingServer implements TransportServer {
         this.address = (InetSocketAddress) serverSocket.getLocalSocketAddress();
         this.threads = ConnectionThreads.create(settings.booleanOption("blocking.virtualThreads", true),
                 settings.maxConnections() + MAX_TLS_REFUSALS);
+        this.limitRefusal = Refusal.of(settings, "the server has its maximum of " + settings.maxConnections()
+                + " connections open");
+        this.shutdownRefusal = Refusal.of(settings, "the server is shutting down");
         this.acceptor = new Thread(this::acceptLoop, "barehttp-acceptor-" + address.getPort());
         this.watchdog = settings.config().writeTimeoutMillis() > 0
                 ? new WriteWatchdog(connections, settings.config().writeTimeoutMillis()) : null;
@@ -186,12 +190,11 @@ final class BlockingServer implements TransportServer {
             }
             return;
         }
-        ServerConnection refusal = new ServerConnection(settings.config());
-        refusal.respondToError(HttpProtocolException.serviceUnavailable(closing ? "the server is shutting down"
-                : "the server has its maximum of " + settings.maxConnections() + " connections open"));
+        Refusal refusal = closing ? shutdownRefusal : limitRefusal;
         try {
             socket.setSoTimeout(REFUSAL_WRITE_TIMEOUT_MILLIS);
-            refusal.writeOutputTo(socket.getOutputStream()::write);
+            socket.getOutputStream().write(refusal.bytes());
+            refusal.reportTo(settings, (java.net.InetSocketAddress) socket.getRemoteSocketAddress());
             socket.shutdownOutput();
             discardReceived(socket.getInputStream());
         } catch (IOException e) {

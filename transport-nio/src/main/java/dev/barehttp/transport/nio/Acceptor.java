@@ -1,7 +1,6 @@
 package dev.barehttp.transport.nio;
 
-import dev.barehttp.codec.HttpProtocolException;
-import dev.barehttp.codec.ServerConnection;
+import dev.barehttp.spi.Refusal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.net.StandardSocketOptions;
@@ -24,7 +23,7 @@ final class Acceptor implements Runnable {
     private final ServerSocketChannel listener;
     private final List<EventLoop> loops;
     private final Thread thread;
-    private final byte[] refusal;
+    private final Refusal refusal;
     private int next;
 
     Acceptor(NioServer server, ServerSocketChannel listener, List<EventLoop> loops) {
@@ -32,12 +31,8 @@ final class Acceptor implements Runnable {
         this.listener = listener;
         this.loops = loops;
         this.thread = new Thread(this, "barehttp-nio-acceptor");
-        ServerConnection answer = new ServerConnection(server.config);
-        answer.respondToError(HttpProtocolException.serviceUnavailable("the server has its maximum of "
-                + server.settings.maxConnections() + " connections open"));
-        ByteBuffer bytes = answer.peekOutput();
-        this.refusal = new byte[bytes.remaining()];
-        bytes.get(refusal);
+        this.refusal = Refusal.of(server.settings, "the server has its maximum of "
+                + server.settings.maxConnections() + " connections open");
     }
 
     void start() {
@@ -98,7 +93,9 @@ final class Acceptor implements Runnable {
      */
     private void refuse(SocketChannel channel) throws IOException {
         try {
-            channel.write(ByteBuffer.wrap(refusal));
+            java.net.SocketAddress peer = channel.getRemoteAddress();
+            channel.write(ByteBuffer.wrap(refusal.bytes()));
+            refusal.reportTo(server.settings, (java.net.InetSocketAddress) peer);
             channel.shutdownOutput();
             ByteBuffer sink = ByteBuffer.allocate(4096);
             for (int i = 0; i < 4 && channel.read(sink) > 0; i++) {
