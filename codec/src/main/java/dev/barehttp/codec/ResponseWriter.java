@@ -138,16 +138,16 @@ public final class ResponseWriter {
             throw new IllegalArgumentException("header value for " + name
                     + " holds a forbidden character (CR, LF, NUL or another control)");
         }
-        if (name.equalsIgnoreCase("content-length")) {
+        if (ByteClass.equalsAsciiIgnoringCase(name, "content-length")) {
             declareLength(value);
             if (ResponseFraming.statusForbidsBody(status)) {
                 return this;
             }
-        } else if (name.equalsIgnoreCase("transfer-encoding")) {
+        } else if (ByteClass.equalsAsciiIgnoringCase(name, "transfer-encoding")) {
             throw new IllegalArgumentException("Transfer-Encoding is chosen by the codec, not set by hand");
-        } else if (name.equalsIgnoreCase("date")) {
+        } else if (ByteClass.equalsAsciiIgnoringCase(name, "date")) {
             dateSet = true;
-        } else if (name.equalsIgnoreCase("connection")) {
+        } else if (ByteClass.equalsAsciiIgnoringCase(name, "connection")) {
             connectionTokens = connectionTokens == null ? value : connectionTokens + ", " + value;
             saysClose |= ListTokens.contains(value, "close");
             return this;
