@@ -2,7 +2,7 @@ package dev.barehttp.codec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.code_intelligence.jazzer.junit.DictionaryEntries;
+import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.Arrays;
 
@@ -21,9 +21,7 @@ class RequestDecoderFuzzTest {
     private static final int BYTE_BY_BYTE_UP_TO = 2048;
 
     @FuzzTest(maxDuration = "5m")
-    @DictionaryEntries({"GET ", "POST ", "HEAD ", "CONNECT ", " HTTP/1.1\r\n", " HTTP/1.0\r\n", "\r\n", "\r\n\r\n",
-        "Host: ", "Transfer-Encoding: ", "chunked", "Content-Length: ", "Expect: ", "100-continue", "Connection: ",
-        "close", "keep-alive", "0\r\n\r\n", ";", "=", "\"", "\\", ", "})
+    @DictionaryFile(resourcePath = "/dev/barehttp/codec/request.dict")
     void decoderKeepsItsInvariantsWhateverTheSplit(byte[] fuzz) {
         if (fuzz.length == 0) {
             return;

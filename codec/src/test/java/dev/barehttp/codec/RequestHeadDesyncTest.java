@@ -128,4 +128,19 @@ class RequestHeadDesyncTest {
                 head("POST", "/", HttpVersion.HTTP_1_1, RequestHead.CHUNKED, "host", "x", "transfer-encoding", "CHUNKED",
                         "connection", "CLOSE"), Events.data("a"), end());
     }
+
+    /** Java decoding trap: the same request decodes the same way with a Turkish default locale, whatever the JVM's flags. */
+    @Test
+    void javaTrap_turkishDefaultLocaleChangesNothing() {
+        java.util.Locale saved = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.forLanguageTag("tr-TR"));
+            javaTrap_upperCaseFramingNamesMatchInAnyLocale();
+            refusedAndClosed(ascii("POST / HTTP/1.1\r\nHOST: x\r\nTRANSFER-ENCODING: CHUNKED;Q=1\r\n\r\n0\r\n\r\n"), 400);
+            refusedAndClosed(ascii("POST / HTTP/1.1\r\nHOST: x\r\nCONNECTION: CONTENT-LENGTH\r\nCONTENT-LENGTH: 1\r\n\r\nG"),
+                    400);
+        } finally {
+            java.util.Locale.setDefault(saved);
+        }
+    }
 }
