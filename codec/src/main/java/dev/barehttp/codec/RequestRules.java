@@ -90,9 +90,11 @@ final class RequestRules {
      * bytes differently, so the request is refused (400).
      */
     private static void checkConnectionOptions(Headers headers) {
-        if (headers.containsToken("connection", "content-length") || headers.containsToken("connection", "transfer-encoding")
+        if (headers.containsToken("connection", "content-length")
+                || headers.containsToken("connection", "transfer-encoding")
                 || headers.containsToken("connection", "host")) {
-            throw HttpProtocolException.badRequest("Connection names a framing or routing field (RFC 9110 section 7.6.1)");
+            throw HttpProtocolException.badRequest(
+                    "Connection names a framing or routing field (RFC 9110 section 7.6.1)");
         }
     }
 

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -32,8 +33,8 @@ class EarlyResponseDesyncTest {
     private static List<String> answeredEarly(HttpConfig config, String wire, int at) {
         ServerConnection conn = new ServerConnection(config, () -> 0L);
         byte[] bytes = Exchanges.ascii(wire);
-        List<byte[]> pieces = List.of(java.util.Arrays.copyOfRange(bytes, 0, at),
-                java.util.Arrays.copyOfRange(bytes, at, bytes.length));
+        List<byte[]> pieces = List.of(Arrays.copyOfRange(bytes, 0, at),
+                Arrays.copyOfRange(bytes, at, bytes.length));
         List<String> targets = new ArrayList<>();
         int next = 0;
         for (int step = 0; step < 10_000; step++) {

@@ -7,7 +7,9 @@ import static dev.barehttp.codec.Events.end;
 import static dev.barehttp.codec.Events.get;
 import static dev.barehttp.codec.Events.head;
 import static dev.barehttp.codec.Exchanges.ascii;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -114,10 +116,10 @@ class RequestHeadDesyncTest {
     void javaTrap_unicodeLineSeparatorsDoNotEndAFieldLine() {
         byte[] nel = utf8("GET / HTTP/1.1\r\nHost: x\r\nX-A: 1\u0085Transfer-Encoding: chunked\r\n\r\n");
         Exchanges.Outcome out = Exchanges.threeWays(HttpConfig.defaults(), nel);
-        org.junit.jupiter.api.Assertions.assertEquals(null, out.error(), out::summary);
+        assertEquals(null, out.error(), out::summary);
         RequestHead head = (RequestHead) out.events().get(0);
-        org.junit.jupiter.api.Assertions.assertEquals(0, head.bodyLength(), "no Transfer-Encoding field was read");
-        org.junit.jupiter.api.Assertions.assertEquals(null, head.headers().get("transfer-encoding"));
+        assertEquals(0, head.bodyLength(), "no Transfer-Encoding field was read");
+        assertEquals(null, head.headers().get("transfer-encoding"));
     }
 
     /** Java decoding trap: a Turkish-locale toLowerCase() turns "I" into a dotless i; framing names in capitals still match. */
@@ -132,15 +134,15 @@ class RequestHeadDesyncTest {
     /** Java decoding trap: the same request decodes the same way with a Turkish default locale, whatever the JVM's flags. */
     @Test
     void javaTrap_turkishDefaultLocaleChangesNothing() {
-        java.util.Locale saved = java.util.Locale.getDefault();
+        Locale saved = Locale.getDefault();
         try {
-            java.util.Locale.setDefault(java.util.Locale.forLanguageTag("tr-TR"));
+            Locale.setDefault(Locale.forLanguageTag("tr-TR"));
             javaTrap_upperCaseFramingNamesMatchInAnyLocale();
             refusedAndClosed(ascii("POST / HTTP/1.1\r\nHOST: x\r\nTRANSFER-ENCODING: CHUNKED;Q=1\r\n\r\n0\r\n\r\n"), 400);
             refusedAndClosed(ascii("POST / HTTP/1.1\r\nHOST: x\r\nCONNECTION: CONTENT-LENGTH\r\nCONTENT-LENGTH: 1\r\n\r\nG"),
                     400);
         } finally {
-            java.util.Locale.setDefault(saved);
+            Locale.setDefault(saved);
         }
     }
 }
