@@ -110,4 +110,29 @@ final class ByteClass {
         }
         return true;
     }
+
+    /**
+     * True when {@code s} equals the ASCII string {@code ascii} with only ASCII letters folded: unlike
+     * {@link String#equalsIgnoreCase}, the Kelvin sign (U+212A) is not a "k", a dotless i (U+0131) is
+     * not an "i", and no locale is consulted.
+     */
+    static boolean equalsAsciiIgnoringCase(CharSequence s, String ascii) {
+        return s.length() == ascii.length() && regionEqualsAsciiIgnoringCase(s, 0, ascii);
+    }
+
+    /** True when {@code s} holds the ASCII string {@code ascii} at {@code from}, folding ASCII letters only. */
+    static boolean regionEqualsAsciiIgnoringCase(CharSequence s, int from, String ascii) {
+        int n = ascii.length();
+        if (from < 0 || from + n > s.length()) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(from + i);
+            char t = ascii.charAt(i);
+            if (c > 0x7F || t > 0x7F || LOWER[c] != LOWER[t]) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -16,6 +16,7 @@ final class ChunkedBody implements BodyDecoder {
 
     private final long maxBodySize;
     private final int maxLineLength;
+    private final int maxExtensionsSize;
     private final FieldSectionReader trailers;
     private State state = State.SIZE;
     private long chunkSize;
@@ -23,6 +24,7 @@ final class ChunkedBody implements BodyDecoder {
     private int lineLength;
     private final ChunkExtensions extensions = new ChunkExtensions();
     private long total;
+    private int extensionBytes;
 
     /** Starts the next chunked body. */
     ChunkedBody reset() {
@@ -31,6 +33,7 @@ final class ChunkedBody implements BodyDecoder {
         sizeDigits = 0;
         lineLength = 0;
         total = 0;
+        extensionBytes = 0;
         extensions.reset();
         return this;
     }
@@ -38,6 +41,7 @@ final class ChunkedBody implements BodyDecoder {
     ChunkedBody(HttpConfig config) {
         this.maxBodySize = config.maxBodySize();
         this.maxLineLength = config.maxChunkLineLength();
+        this.maxExtensionsSize = config.maxChunkExtensionsSize();
         this.trailers = new FieldSectionReader(config.maxHeaderSectionSize(), config.maxHeaderCount(), false);
     }
 
@@ -104,6 +108,7 @@ final class ChunkedBody implements BodyDecoder {
             state = State.SIZE_LF;
         } else if (b == ';' || ByteClass.isWhitespace(b)) {
             extensions.reset();
+            countExtensionByte();
             extensions.accept(b);
             state = State.EXTENSION;
         } else {
@@ -111,10 +116,14 @@ final class ChunkedBody implements BodyDecoder {
         }
     }
 
-    /** chunk-ext (RFC 9112 section 7.1.1): checked by {@link ChunkExtensions}, then dropped, within the line limit. */
+    /**
+     * chunk-ext (RFC 9112 section 7.1.1): checked by {@link ChunkExtensions}, then dropped, within the
+     * line limit and the limit on all the extension bytes of this body.
+     */
     private void extensionByte(byte b) {
         if (b != '\r') {
             countLineByte();
+            countExtensionByte();
             extensions.accept(b);
         } else if (extensions.complete()) {
             state = State.SIZE_LF;
@@ -153,6 +162,18 @@ final class ChunkedBody implements BodyDecoder {
         }
     }
 
+    /**
+     * Extensions cost the server work but carry nothing to the application, and one chunk line
+     * after another each under the line limit would otherwise be unbounded in total (Go
+     * CVE-2023-39326, Node CVE-2024-22019): every byte after the size, up to the CR, counts.
+     */
+    private void countExtensionByte() {
+        if (++extensionBytes > maxExtensionsSize) {
+            throw HttpProtocolException.badRequest("the chunk extensions of this request are over the limit of "
+                    + maxExtensionsSize + " bytes");
+        }
+    }
+
     private HttpEvent data(InputBuffer in, boolean discard) {
         int n = (int) Math.min(in.size(), chunkSize);
         if (n == 0) {
@@ -168,6 +189,12 @@ final class ChunkedBody implements BodyDecoder {
         return discard ? DISCARDED : new BodyData(data);
     }
 
+    /**
+     * The trailer section, refused when it holds a field the codec reads itself: RFC 9110 section
+     * 6.5.1 forbids sending framing, routing and control fields as trailers, and an application or
+     * proxy that merged one into the head after the body was framed would act on a second framing
+     * (Tomcat CVE-2023-45648 is this family).
+     */
     private HttpEvent trailerSection(InputBuffer in) {
         byte[] b = in.array();
         int base = in.start();
@@ -176,6 +203,10 @@ final class ChunkedBody implements BodyDecoder {
             return null;
         }
         Headers fields = trailers.fields(b, base, end);
+        if (!fields.isEmpty() && fields.framingFields() != 0) {
+            throw HttpProtocolException.badRequest("a trailer field names framing, routing or connection control "
+                    + "(Content-Length, Transfer-Encoding, Host, Connection or Expect; RFC 9110 section 6.5.1)");
+        }
         in.consume(end);
         state = State.DONE;
         return fields.isEmpty() ? EndOfMessage.NO_TRAILERS : new EndOfMessage(fields);

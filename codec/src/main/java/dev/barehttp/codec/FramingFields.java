@@ -33,11 +33,11 @@ final class FramingFields {
     /** The bit of {@code name} (any case), or 0 when the codec does not note it. */
     static int of(String name) {
         return switch (name.length()) {
-            case 4 -> name.equalsIgnoreCase("host") ? HOST : 0;
-            case 6 -> name.equalsIgnoreCase("expect") ? EXPECT : 0;
-            case 10 -> name.equalsIgnoreCase("connection") ? CONNECTION : 0;
-            case 14 -> name.equalsIgnoreCase("content-length") ? CONTENT_LENGTH : 0;
-            case 17 -> name.equalsIgnoreCase("transfer-encoding") ? TRANSFER_ENCODING : 0;
+            case 4 -> ByteClass.equalsAsciiIgnoringCase(name, "host") ? HOST : 0;
+            case 6 -> ByteClass.equalsAsciiIgnoringCase(name, "expect") ? EXPECT : 0;
+            case 10 -> ByteClass.equalsAsciiIgnoringCase(name, "connection") ? CONNECTION : 0;
+            case 14 -> ByteClass.equalsAsciiIgnoringCase(name, "content-length") ? CONTENT_LENGTH : 0;
+            case 17 -> ByteClass.equalsAsciiIgnoringCase(name, "transfer-encoding") ? TRANSFER_ENCODING : 0;
             default -> 0;
         };
     }

@@ -201,7 +201,7 @@ public final class Headers {
     /** True when field {@code i} is named {@code name}, compared case-insensitively. */
     public boolean nameIs(int i, String name) {
         if (raw == null || names != null && names[i] != null) {
-            return name(i).equalsIgnoreCase(name);
+            return ByteClass.equalsAsciiIgnoringCase(name(i), name);
         }
         int start = bounds[4 * i];
         int len = bounds[4 * i + 1] - start;

@@ -66,7 +66,7 @@ final class KnownNames {
         int len = name.length();
         if (len <= MAX_LENGTH) {
             for (String candidate : BY_LENGTH[len]) {
-                if (candidate.equalsIgnoreCase(name)) {
+                if (ByteClass.equalsAsciiIgnoringCase(name, candidate)) {
                     return candidate;
                 }
             }

@@ -47,6 +47,29 @@ final class ListTokens {
         return out;
     }
 
+    /**
+     * The non-empty elements of the list, trimmed, each with its ";" parameters kept, for lists
+     * whose parameters change their meaning (a transfer coding with a parameter is another coding).
+     */
+    static List<String> elementsWithParameters(String value) {
+        List<String> out = new ArrayList<>(2);
+        int n = value.length();
+        int start = 0;
+        while (start <= n) {
+            int end = value.indexOf(',', start);
+            if (end < 0) {
+                end = n;
+            }
+            int trimmedEnd = trimmedEnd(value, start, end);
+            int trimmedStart = trimmedStart(value, start, trimmedEnd);
+            if (trimmedStart < trimmedEnd) {
+                out.add(value.substring(trimmedStart, trimmedEnd));
+            }
+            start = end + 1;
+        }
+        return out;
+    }
+
     /** The element between {@code start} and {@code end}: trimmed, cut at the first ';'. */
     static String element(String value, int start, int end) {
         end = trimmedEnd(value, start, cutAtParameters(value, start, end));
@@ -56,7 +79,7 @@ final class ListTokens {
     private static boolean elementEquals(String value, int start, int end, String token) {
         end = trimmedEnd(value, start, cutAtParameters(value, start, end));
         start = trimmedStart(value, start, end);
-        return end - start == token.length() && value.regionMatches(true, start, token, 0, token.length());
+        return end - start == token.length() && ByteClass.regionEqualsAsciiIgnoringCase(value, start, token);
     }
 
     private static int cutAtParameters(String value, int start, int end) {

@@ -73,6 +73,10 @@ final class RequestHeadParser {
                 }
                 return false;
             }
+            if (lf > config.maxRequestLineLength() + 1) {
+                // as if the bytes had come one at a time: the limit was passed before the LF arrived
+                throw uriTooLong();
+            }
             int lineEnd = lineEnd(b, base, lf);
             if (lineEnd > config.maxRequestLineLength()) {
                 throw uriTooLong();

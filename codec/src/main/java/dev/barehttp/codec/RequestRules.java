@@ -10,7 +10,8 @@ import java.util.List;
  *       so is Transfer-Encoding in HTTP/1.0 (section 6.1), a final coding other than chunked, and a
  *       Content-Length that is not digits or whose repeated values differ; a coding other than
  *       chunked is not implemented (501);</li>
- *   <li>Expect: only {@code 100-continue} is known (RFC 9110 section 10.1.1), anything else is 417.</li>
+ *   <li>Expect: only {@code 100-continue} is known (RFC 9110 section 10.1.1), anything else is 417;</li>
+ *   <li>Connection may not name Content-Length, Transfer-Encoding or Host (RFC 9110 section 7.6.1): 400.</li>
  * </ul>
  */
 final class RequestRules {
@@ -30,6 +31,7 @@ final class RequestRules {
     private static long framedLength(HttpVersion version, Headers headers, HttpConfig config) {
         checkHost(version, headers, config);
         checkExpect(headers);
+        checkConnectionOptions(headers);
         boolean hasTransferEncoding = headers.contains("transfer-encoding");
         boolean hasContentLength = headers.contains("content-length");
         if (hasTransferEncoding) {
@@ -81,33 +83,60 @@ final class RequestRules {
         return hosts;
     }
 
+    /**
+     * A connection option naming Content-Length, Transfer-Encoding or Host asks the next hop to remove
+     * a field that frames or routes the message for every recipient, which RFC 9110 section 7.6.1
+     * forbids a sender to do; an intermediary that obeys it and one that does not frame the same
+     * bytes differently, so the request is refused (400).
+     */
+    private static void checkConnectionOptions(Headers headers) {
+        if (headers.containsToken("connection", "content-length")
+                || headers.containsToken("connection", "transfer-encoding")
+                || headers.containsToken("connection", "host")) {
+            throw HttpProtocolException.badRequest(
+                    "Connection names a framing or routing field (RFC 9110 section 7.6.1)");
+        }
+    }
+
     private static void checkExpect(Headers headers) {
         String expect = headers.get("expect");
-        if (expect != null && !expect.equalsIgnoreCase("100-continue")) {
+        if (expect != null && !ByteClass.equalsAsciiIgnoringCase(expect, "100-continue")) {
             throw HttpProtocolException.expectationFailed("unknown expectation: " + expect);
         }
     }
 
     /**
-     * transfer-coding list: chunked must come last, exactly once; any other coding is one the codec
-     * does not decode.
+     * transfer-coding list (RFC 9112 section 7): {@code transfer-coding = token *( OWS ";" OWS transfer-parameter )}.
+     * Only a final member that is exactly the bare token {@code chunked} frames the body:
+     * <ul>
+     *   <li>a final member that is anything else, {@code chunked;q=1} included, leaves the body
+     *       length undeterminable, so section 6.3 (item 4) requires 400 and a close. chunked defines
+     *       no parameters, and a parser that drops them frames the body where a stricter one does not,
+     *       which is enough to smuggle a request;</li>
+     *   <li>chunked before the final member is applied twice (section 7.1): 400;</li>
+     *   <li>a well-formed list ending in chunked with another coding before it (a parameter makes a
+     *       coding unknown too) is one the codec does not decode: 501 (section 6.1), also closing,
+     *       since the body is never read.</li>
+     * </ul>
      */
     private static void checkTransferCodings(String value) {
-        List<String> codings = ListTokens.elements(value);
+        List<String> codings = ListTokens.elementsWithParameters(value);
         if (codings.isEmpty()) {
             throw HttpProtocolException.badRequest("an empty Transfer-Encoding");
         }
         for (String coding : codings) {
-            if (!ByteClass.isToken(coding)) {
+            if (!ByteClass.isToken(ListTokens.element(coding, 0, coding.length()))) {
                 throw HttpProtocolException.badRequest("a transfer coding is not a token: " + coding);
             }
         }
         int last = codings.size() - 1;
-        if (!codings.get(last).equalsIgnoreCase("chunked")) {
-            throw HttpProtocolException.badRequest("the final transfer coding is not chunked (RFC 9112 section 6.3)");
+        if (!ByteClass.equalsAsciiIgnoringCase(codings.get(last), "chunked")) {
+            throw HttpProtocolException.badRequest("the final transfer coding is not exactly chunked, without "
+                    + "parameters (RFC 9112 sections 6.3 and 7)");
         }
         for (int i = 0; i < last; i++) {
-            if (codings.get(i).equalsIgnoreCase("chunked")) {
+            if (ByteClass.equalsAsciiIgnoringCase(ListTokens.element(codings.get(i), 0, codings.get(i).length()),
+                    "chunked")) {
                 throw HttpProtocolException.badRequest("chunked is applied more than once (RFC 9112 section 7.1)");
             }
         }

@@ -195,16 +195,21 @@ public final class ResponseWriter {
             throw new IllegalArgumentException("header value for " + name
                     + " holds a forbidden character (CR, LF, NUL or another control)");
         }
-        if (name.equalsIgnoreCase("content-length")) {
+        if (ByteClass.equalsAsciiIgnoringCase(name, "content-length")) {
+            boolean first = declaredLength < 0;
             declareLength(value);
-            if (ResponseFraming.statusForbidsBody(status)) {
-                return this;
+            if (first && !ResponseFraming.statusForbidsBody(status)) {
+                // one field, one value, whatever the application repeated ("5", " 5", "5, 5")
+                out.put(CONTENT_LENGTH_PREFIX);
+                out.putDecimal(declaredLength);
+                out.crlf();
             }
-        } else if (name.equalsIgnoreCase("transfer-encoding")) {
+            return this;
+        } else if (ByteClass.equalsAsciiIgnoringCase(name, "transfer-encoding")) {
             throw new IllegalArgumentException("Transfer-Encoding is chosen by the codec, not set by hand");
-        } else if (name.equalsIgnoreCase("date")) {
+        } else if (ByteClass.equalsAsciiIgnoringCase(name, "date")) {
             dateSet = true;
-        } else if (name.equalsIgnoreCase("connection")) {
+        } else if (ByteClass.equalsAsciiIgnoringCase(name, "connection")) {
             connectionTokens = connectionTokens == null ? value : connectionTokens + ", " + value;
             saysClose |= ListTokens.contains(value, "close");
             return this;
@@ -368,9 +373,12 @@ public final class ResponseWriter {
 
     /**
      * Ends the response. If nothing was committed yet the body is empty, so the head says
-     * {@code Content-Length: 0}. Trailers are sent only with chunked framing; otherwise dropped.
+     * {@code Content-Length: 0}. Trailers are sent only with chunked framing; otherwise dropped, and
+     * with no framing at all (HEAD, 204, 304) not a byte follows the head.
      *
      * @throws IllegalStateException when a declared Content-Length was not reached
+     * @throws IllegalArgumentException for a trailer named Content-Length, Transfer-Encoding, Host,
+     *     Connection or Expect
      */
     public void end(Headers trailers) {
         if (state == State.HEADERS) {
@@ -384,6 +392,7 @@ public final class ResponseWriter {
             throw misuse("body underruns the declared Content-Length: " + written + " of " + declaredLength);
         }
         if (framing == ResponseFraming.CHUNKED) {
+            checkTrailers(trailers);
             out.put(LAST_CHUNK);
             for (int i = 0; i < trailers.size(); i++) {
                 out.field(trailers.nameAsWritten(i), trailers.value(i));
@@ -392,6 +401,16 @@ public final class ResponseWriter {
         }
         state = State.ENDED;
         events.ended(persistent);
+    }
+
+    /** RFC 9110 section 6.5.1: no field that frames, routes or controls the message is sent as a trailer. */
+    private static void checkTrailers(Headers trailers) {
+        for (int i = 0; i < trailers.size(); i++) {
+            if (FramingFields.of(trailers.name(i)) != 0) {
+                throw new IllegalArgumentException("a trailer may not be " + trailers.name(i)
+                        + " (framing, routing and control fields belong in the head)");
+            }
+        }
     }
 
     /** The framing chosen at commit, or null before. */
