@@ -67,12 +67,16 @@ class EarlyResponseDesyncTest {
         assertTargetsAtEverySplit(DRAIN_64, post + NEXT, List.of("/", "/next"));
     }
 
-    /** 0.CL with chunked framing: the chunked body holding a request is discarded by its framing. */
+    /**
+     * 0.CL with chunked framing: an unread chunked body has no known length when the early response is
+     * committed, so that response says close and nothing after it is parsed, neither the smuggled request
+     * in the body nor the next one.
+     */
     @Test
-    void zeroCl_chunkedBodyIsDiscardedByItsFramingAfterAnEarlyResponse() {
+    void zeroCl_unreadChunkedBodyEndsTheConnectionAfterAnEarlyResponse() {
         String post = "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
                 + Integer.toHexString(SMUGGLED.length()) + "\r\n" + SMUGGLED + "\r\n0\r\n\r\n";
-        assertTargetsAtEverySplit(DRAIN_64, post + NEXT, List.of("/", "/next"));
+        assertTargetsAtEverySplit(DRAIN_64, post + NEXT, List.of("/"));
     }
 
     /** 0.CL: a body larger than maxDrainSize is not discarded but ends the connection, which the response says. */

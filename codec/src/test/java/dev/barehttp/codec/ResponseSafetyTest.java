@@ -191,6 +191,6 @@ class ResponseSafetyTest {
         assertThrows(IllegalArgumentException.class, () -> conn.response().end(Headers.of(name, "1")));
         assertEquals("", output(conn), "no last chunk was written");
         conn.response().end(Headers.of("X-Checksum", "1"));
-        assertTrue((before + output(conn)).endsWith("0\r\nx-checksum: 1\r\n\r\n"));
+        assertTrue((before + output(conn)).endsWith("0\r\nX-Checksum: 1\r\n\r\n"));
     }
 }
