@@ -23,8 +23,22 @@ import java.util.function.Supplier;
  * the body; {@code Transfer-Encoding} may not be set by hand.
  */
 public final class Response {
-    /** The body of a response: one of three kinds. */
-    public sealed interface Body permits BytesBody, StreamBody, FileBody {
+    /** The body of a response: bytes, a stream, a file, or the connection itself after a protocol switch. */
+    public sealed interface Body permits BytesBody, StreamBody, FileBody, SwitchBody {
+    }
+
+    /**
+     * No HTTP body: the connection switches protocols ({@code 101} after an {@code Upgrade} request) or
+     * becomes a tunnel (a 2xx to {@code CONNECT}), and {@code handler} serves its raw bytes.
+     *
+     * @param protocol the protocol switched to, as named in the request's {@code Upgrade} field; null for a tunnel
+     * @param handler serves the connection from then on
+     */
+    public record SwitchBody(String protocol, UpgradeHandler handler) implements Body {
+        /** Checks the handler is present. */
+        public SwitchBody {
+            Objects.requireNonNull(handler, "handler");
+        }
     }
 
     /**
@@ -90,8 +104,11 @@ public final class Response {
     private final Body body;
 
     private Response(int status, String reason, Headers headers, Body body) {
-        if (status < 200 || status > 599) {
-            throw new IllegalArgumentException("status must be 200-599: " + status);
+        if ((status < 200 || status > 599) && !(status == 101 && body instanceof SwitchBody)) {
+            throw new IllegalArgumentException("status must be 200-599 (101 only through upgrade): " + status);
+        }
+        if (body instanceof SwitchBody && status != 101 && (status < 200 || status > 299)) {
+            throw new IllegalArgumentException("a tunnel opens with a 2xx status: " + status);
         }
         this.status = status;
         this.reason = reason;
@@ -167,6 +184,25 @@ public final class Response {
      */
     public Response withCookie(SetCookie cookie) {
         return withHeader("Set-Cookie", cookie.toHeaderValue());
+    }
+
+    /**
+     * {@code 101 Switching Protocols} to {@code protocol} (RFC 9110 section 7.8), for a request whose
+     * {@code Upgrade} field offers it; {@code handler} then owns the connection. Headers added with
+     * {@link #withHeader} go into the 101 (a WebSocket's {@code Sec-WebSocket-Accept}, say). A request
+     * that did not offer the protocol gets a logged 500 instead.
+     */
+    public static Response upgrade(String protocol, UpgradeHandler handler) {
+        Objects.requireNonNull(protocol, "protocol");
+        return new Response(101, null, Headers.EMPTY, new SwitchBody(protocol, handler));
+    }
+
+    /**
+     * A {@code 200} to a {@code CONNECT} request that opens a tunnel (RFC 9110 section 9.3.6):
+     * {@code handler} then relays the connection's bytes. Any other request gets a logged 500.
+     */
+    public static Response tunnel(UpgradeHandler handler) {
+        return new Response(200, null, Headers.EMPTY, new SwitchBody(null, handler));
     }
 
     /** The status code. */

@@ -38,6 +38,8 @@ import java.util.function.LongSupplier;
  *                      drainTimeoutMillis, or too slow                 MUST_CLOSE
  *  any open state      bad bytes or a timeout (HttpProtocolException)  ERROR
  *  ERROR               the error response ended (or cannot be sent)   MUST_CLOSE (the error stays)
+ *  AWAIT_RESPONSE_END  switchProtocols (101) or openTunnel (2xx to a
+ *                      CONNECT)                                        SWITCHED (bytes pass through)
  *  any                 close()                                         CLOSED
  * </pre>
  *
@@ -73,7 +75,7 @@ import java.util.function.LongSupplier;
  */
 public final class ServerConnection {
     /** The joint state of the request and response streams; see the table in the class comment. */
-    public enum State { AWAIT_HEAD, READ_BODY, AWAIT_RESPONSE_END, DRAIN, MUST_CLOSE, ERROR, CLOSED }
+    public enum State { AWAIT_HEAD, READ_BODY, AWAIT_RESPONSE_END, DRAIN, MUST_CLOSE, ERROR, SWITCHED, CLOSED }
 
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -179,7 +181,7 @@ public final class ServerConnection {
 
     private boolean reading() {
         return state == State.AWAIT_HEAD || state == State.READ_BODY || state == State.AWAIT_RESPONSE_END
-                || state == State.DRAIN;
+                || state == State.DRAIN || state == State.SWITCHED;
     }
 
     private void noteArrival() {
@@ -217,6 +219,7 @@ public final class ServerConnection {
                 case READ_BODY -> readBody();
                 case AWAIT_RESPONSE_END -> Signal.PAUSED;
                 case DRAIN -> drain();
+                case SWITCHED -> Signal.SWITCHED;
                 default -> Signal.CLOSED;
             };
             if (e != null) {
@@ -498,6 +501,108 @@ public final class ServerConnection {
     public void trimBuffers() {
         in.trim();
         out.trim();
+    }
+
+    // ---------------------------------------------------------------- protocol switches
+
+    /**
+     * Answers {@code 101 Switching Protocols} to a request that asked for {@code protocol} in its
+     * {@code Upgrade} field (RFC 9110 section 7.8), with {@code fields} added to the head; from then on
+     * the connection carries that protocol's bytes: {@link #readSwitched} and {@link #writeSwitched}, and
+     * {@link #nextEvent()} answers {@link Signal#SWITCHED}. Bytes already received after the request
+     * are the first ones {@link #readSwitched} hands out.
+     *
+     * @throws IllegalStateException when the request did not offer {@code protocol}, is not HTTP/1.1, its
+     *     body has not been read to its end, or a response has begun
+     * @throws IllegalArgumentException for a field that is not a valid name and value
+     */
+    public void switchProtocols(String protocol, Headers fields) {
+        if (request == null || !request.headers().containsToken("upgrade", protocol)
+                || request.version() != HttpVersion.HTTP_1_1) {
+            throw new IllegalStateException("the request did not ask to upgrade to " + protocol);
+        }
+        checkSwitchable();
+        out.put(StatusReasons.statusLine(101));
+        out.field("Connection", "upgrade");
+        out.field("Upgrade", protocol);
+        putFields(fields);
+        out.crlf();
+        switched();
+    }
+
+    /**
+     * Answers a {@code CONNECT} request with a 2xx (RFC 9110 section 9.3.6), which has no body and no
+     * framing fields, and turns the connection into a tunnel as {@link #switchProtocols} does.
+     *
+     * @throws IllegalStateException when the request is not CONNECT, or as {@link #switchProtocols}
+     */
+    public void openTunnel(int status, Headers fields) {
+        if (request == null || !request.method().equals(Methods.CONNECT)) {
+            throw new IllegalStateException("only a CONNECT request becomes a tunnel");
+        }
+        if (status < 200 || status > 299) {
+            throw new IllegalArgumentException("a tunnel opens with a 2xx status: " + status);
+        }
+        checkSwitchable();
+        byte[] line = StatusReasons.statusLine(status);
+        if (line != null) {
+            out.put(line);
+        } else {
+            out.putLatin1("HTTP/1.1 ");
+            out.putDecimal(status);
+            out.putLatin1(" \r\n");
+        }
+        putFields(fields);
+        out.crlf();
+        switched();
+    }
+
+    private void checkSwitchable() {
+        if (state != State.AWAIT_RESPONSE_END || !response.awaitingStatus()) {
+            throw new IllegalStateException("a protocol switch needs the request read to its end and no response begun: "
+                    + this);
+        }
+    }
+
+    private void putFields(Headers fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            String name = fields.nameAsWritten(i);
+            String value = fields.value(i);
+            if (!ByteClass.isToken(name) || !ByteClass.isFieldValue(value)) {
+                throw new IllegalArgumentException("not a valid field for a switch: " + name);
+            }
+            if (FramingFields.of(fields.name(i)) != 0) {
+                throw new IllegalArgumentException(name + " is set by the codec, not by hand, in a switch");
+            }
+            out.field(name, value);
+        }
+    }
+
+    private void switched() {
+        state = State.SWITCHED;
+        response.close();
+    }
+
+    /**
+     * After a switch: moves up to {@code len} received bytes into {@code b}, the count (0 when none is
+     * buffered: read more from the peer, or the end of input was reached, see {@link #inputEnded()}).
+     */
+    public int readSwitched(byte[] b, int off, int len) {
+        if (state != State.SWITCHED) {
+            throw new IllegalStateException("the connection has not switched protocols");
+        }
+        int n = Math.min(len, in.size());
+        System.arraycopy(in.array(), in.start(), b, off, n);
+        in.consume(n);
+        return n;
+    }
+
+    /** After a switch: queues {@code len} bytes of the new protocol for the peer, as they are. */
+    public void writeSwitched(byte[] b, int off, int len) {
+        if (state != State.SWITCHED) {
+            throw new IllegalStateException("the connection has not switched protocols");
+        }
+        out.put(b, off, len);
     }
 
     // ---------------------------------------------------------------- what the writer reports

@@ -101,7 +101,7 @@ public final class Compression implements Handler {
 
     private boolean compressible(Response response) {
         int status = response.status();
-        if (status == 204 || status == 206 || response.headers().contains("content-range")
+        if (response.body() instanceof Response.SwitchBody || status == 204 || status == 206 || response.headers().contains("content-range")
                 || response.headers().contains("content-encoding")
                 || response.headers().containsToken("cache-control", "no-transform")) {
             return false;

@@ -109,6 +109,8 @@ final class Exchange {
             sendBytes(connection.response(), response);
         } else if (body instanceof Response.StreamBody s) {
             sendStream(connection, io, head, response, s);
+        } else if (body instanceof Response.SwitchBody s) {
+            switchProtocols(connection, io, head, response, s);
         } else {
             sendFile(connection, io, response, (Response.FileBody) body);
         }
@@ -138,6 +140,38 @@ final class Exchange {
             return "a " + status + " response carries no body, but a stream was given";
         }
         return null;
+    }
+
+    /**
+     * A 101 (or a 2xx to CONNECT), then the connection belongs to the switch's handler until it
+     * returns; then the connection closes. A request that did not ask for the switch gets a logged 500.
+     */
+    private static void switchProtocols(ServerConnection connection, ConnectionIO io, RequestHead head,
+                                        Response response, Response.SwitchBody body) throws IOException {
+        try {
+            if (body.protocol() != null) {
+                connection.switchProtocols(body.protocol(), response.headers());
+            } else {
+                connection.openTunnel(response.status(), response.headers());
+            }
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot switch protocols for " + head.method() + " " + head.target()
+                    + ": " + e.getMessage());
+            sendBytes(connection.response(), INTERNAL_ERROR);
+            return;
+        }
+        io.flush();
+        SwitchedStreams streams = new SwitchedStreams(connection, io);
+        try {
+            body.handler().serve(streams.in(), streams.out());
+            io.flush();
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception | Error e) {
+            LOG.log(System.Logger.Level.WARNING, "the switched connection of " + head.target() + " failed", e);
+        } finally {
+            connection.close();
+        }
     }
 
     /** A response whose body is bytes (as every response this class makes itself is). */

@@ -349,4 +349,41 @@ public abstract class ConnectionLifeKit extends TransportKit {
         assertTrue(lines.stream().anyMatch(l -> l.contains(" 503 ")), lines::toString);
         assertTrue(lines.stream().anyMatch(l -> l.contains("\"GET /hello HTTP/1.1\" 200 ")), lines::toString);
     }
+
+    /** RFC 9110 section 7.8: after a 101 the handler owns the raw bytes both ways, starting with those sent early. */
+    @Test
+    void anUpgradedConnectionCarriesRawBytesBothWays() throws Exception {
+        HttpServer server = serve(r -> Response.upgrade("x-echo", (in, out) -> {
+            byte[] buffer = new byte[1024];
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                out.write(buffer, 0, n);
+                out.flush();
+            }
+        }));
+        RawClient client = connect(server);
+        client.send("GET /raw HTTP/1.1\r\nHost: kit\r\nUpgrade: x-echo\r\nConnection: upgrade\r\n\r\nabc");
+        InputStream in = client.input();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            assertTrue(b >= 0, "the connection closed inside the 101: " + head);
+            head.append((char) b);
+        }
+        assertEquals("HTTP/1.1 101 Switching Protocols\r\nConnection: upgrade\r\nUpgrade: x-echo\r\n\r\n",
+                head.toString());
+        assertEquals("abc", new String(in.readNBytes(3), StandardCharsets.US_ASCII));
+        client.send("GET / HTTP/1.1\r\n\r\n");
+        assertEquals("GET / HTTP/1.1\r\n\r\n", new String(in.readNBytes(18), StandardCharsets.US_ASCII),
+                "bytes after a switch are never parsed as HTTP");
+        client.shutdownOutput();
+        assertTrue(client.closedByServer(), "the connection ends when the switched handler returns");
+    }
+
+    /** RFC 9110 section 7.8: a 101 to a request that did not ask for the protocol is a logged 500, not a switch. */
+    @Test
+    void anUpgradeTheRequestDidNotAskForIsA500() throws IOException {
+        HttpServer server = serve(r -> Response.upgrade("x-echo", (in, out) -> { }));
+        RawClient client = connect(server);
+        assertEquals(500, client.send("GET /raw HTTP/1.1\r\nHost: kit\r\n\r\n").read().status());
+    }
 }
