@@ -30,6 +30,7 @@ public final class Request {
     private final String rawQuery;
     private final Map<String, String> pathParameters;
     private final Map<AttributeKey<?>, Object> attributes;
+    private final Interim interim;
     private Map<String, List<String>> queryParameters;
     private List<Cookie> cookies;
 
@@ -41,14 +42,34 @@ public final class Request {
      */
     public Request(RequestHead head, InputStream body, Supplier<Headers> trailers,
                    InetSocketAddress remoteAddress, InetSocketAddress localAddress, boolean secure) {
+        this(head, body, trailers, remoteAddress, localAddress, secure, NO_INTERIM);
+    }
+
+    /**
+     * A request over a connection that can send interim responses ({@link #sendInterim}).
+     *
+     * @throws HttpProtocolException as the other constructor
+     */
+    public Request(RequestHead head, InputStream body, Supplier<Headers> trailers,
+                   InetSocketAddress remoteAddress, InetSocketAddress localAddress, boolean secure, Interim interim) {
         this(head, body, trailers, remoteAddress, localAddress, secure,
                 RequestPath.parse(TargetParts.rawPath(head.target())), TargetParts.rawQuery(head.target()),
-                Map.of(), Map.of());
+                Map.of(), Map.of(), interim);
     }
+
+    /** Sends an interim (1xx) response on the request's connection; see {@link Request#sendInterim}. */
+    @FunctionalInterface
+    public interface Interim {
+        /** Sends it now; false when it cannot be sent (HTTP/1.0, or the final response has begun). */
+        boolean send(int status, Headers fields) throws IOException;
+    }
+
+    private static final Interim NO_INTERIM = (status, fields) -> false;
 
     private Request(RequestHead head, InputStream body, Supplier<Headers> trailers, InetSocketAddress remoteAddress,
                     InetSocketAddress localAddress, boolean secure, RequestPath path, String rawQuery,
-                    Map<String, String> pathParameters, Map<AttributeKey<?>, Object> attributes) {
+                    Map<String, String> pathParameters, Map<AttributeKey<?>, Object> attributes, Interim interim) {
+        this.interim = Objects.requireNonNull(interim, "interim");
         this.head = Objects.requireNonNull(head, "head");
         this.body = Objects.requireNonNull(body, "body");
         this.trailers = Objects.requireNonNull(trailers, "trailers");
@@ -64,7 +85,7 @@ public final class Request {
     /** The same request with the given path parameters (the router calls this). */
     public Request withPathParameters(Map<String, String> parameters) {
         return new Request(head, body, trailers, remoteAddress, localAddress, secure, path, rawQuery, parameters,
-                attributes);
+                attributes, interim);
     }
 
     /**
@@ -79,12 +100,30 @@ public final class Request {
             changed.put(key, key.cast(value));
         }
         return new Request(head, body, trailers, remoteAddress, localAddress, secure, path, rawQuery, pathParameters,
-                Map.copyOf(changed));
+                Map.copyOf(changed), interim);
     }
 
     /** The value of attribute {@code key}, or null when no filter set it. */
     public <T> T attribute(AttributeKey<T> key) {
         return key.cast(attributes.get(key));
+    }
+
+    /**
+     * Sends an interim response before the final one, e.g. {@code 103 Early Hints} (RFC 8297) or a 1xx
+     * a proxy forwards: a status from 100 to 199 but 101 (see {@link Response#upgrade}), with
+     * {@code fields}. Never to an HTTP/1.0 client (RFC 9110 section 15.2) and never once the final
+     * response has begun: then nothing is sent and the answer is false.
+     *
+     * @throws IllegalArgumentException for another status, or a field that is not a valid name and value
+     * @throws IOException when the connection failed
+     */
+    public boolean sendInterim(int status, Headers fields) throws IOException {
+        return interim.send(status, fields);
+    }
+
+    /** {@code 103 Early Hints} with {@code links} (e.g. {@code Link: </app.css>; rel=preload; as=style}). */
+    public boolean sendEarlyHints(Headers links) throws IOException {
+        return sendInterim(103, links);
     }
 
     /** The codec's view of the request line and headers. */

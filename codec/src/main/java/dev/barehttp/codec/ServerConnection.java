@@ -503,6 +503,46 @@ public final class ServerConnection {
         out.trim();
     }
 
+    /**
+     * Queues an interim response before the final one: {@code 103 Early Hints} (RFC 8297), a
+     * {@code 100 Continue} the application sends itself, or a 1xx a proxy forwards; any status from 100
+     * to 199 but 101 ({@link #switchProtocols}). Interim responses are never sent to HTTP/1.0 (RFC 9110
+     * section 15.2) nor once the final response has begun: then nothing is queued.
+     *
+     * @return true when it was queued (write the output to send it now)
+     * @throws IllegalArgumentException for another status, or a field that is not a valid name and value
+     *     or frames the message
+     */
+    public boolean sendInterim(int status, Headers fields) {
+        if (status < 100 || status > 199 || status == 101) {
+            throw new IllegalArgumentException("an interim response is a 1xx other than 101: " + status);
+        }
+        if (request == null || request.version() != HttpVersion.HTTP_1_1 || !response.awaitingStatus()
+                || (state != State.READ_BODY && state != State.AWAIT_RESPONSE_END)) {
+            return false;
+        }
+        long mark = out.mark();
+        byte[] line = StatusReasons.statusLine(status);
+        if (line != null) {
+            out.put(line);
+        } else {
+            out.putLatin1("HTTP/1.1 ");
+            out.putDecimal(status);
+            out.putLatin1(" \r\n");
+        }
+        try {
+            putFields(fields);
+        } catch (IllegalArgumentException e) {
+            out.truncateTo(mark);
+            throw e;
+        }
+        out.crlf();
+        if (status == 100) {
+            continueSent = true;
+        }
+        return true;
+    }
+
     // ---------------------------------------------------------------- protocol switches
 
     /**

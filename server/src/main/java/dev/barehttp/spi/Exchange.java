@@ -49,7 +49,7 @@ final class Exchange {
                     ConnectionDriver.Peer peer) throws IOException {
         RequestBodyStream body = new RequestBodyStream(connection, io, head.hasBody());
         try {
-            Response response = invoke(connection, head, body, handler, peer);
+            Response response = invoke(connection, head, body, handler, peer, io);
             if (response != null) {
                 send(connection, io, head, response);
             }
@@ -59,10 +59,17 @@ final class Exchange {
     }
 
     private static Response invoke(ServerConnection connection, RequestHead head, RequestBodyStream body,
-                                   Handler handler, ConnectionDriver.Peer peer) throws IOException {
+                                   Handler handler, ConnectionDriver.Peer peer, ConnectionIO io) throws IOException {
         Response response;
         try {
-            Request request = new Request(head, body, body::trailers, peer.remote(), peer.local(), peer.secure());
+            Request request = new Request(head, body, body::trailers, peer.remote(), peer.local(), peer.secure(),
+                    (status, fields) -> {
+                        boolean queued = connection.sendInterim(status, fields);
+                        if (queued) {
+                            io.flush();
+                        }
+                        return queued;
+                    });
             response = handler.handle(request);
             if (response == null) {
                 throw new IllegalStateException("the handler returned no response");

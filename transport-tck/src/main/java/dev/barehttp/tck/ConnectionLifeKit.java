@@ -386,4 +386,25 @@ public abstract class ConnectionLifeKit extends TransportKit {
         RawClient client = connect(server);
         assertEquals(500, client.send("GET /raw HTTP/1.1\r\nHost: kit\r\n\r\n").read().status());
     }
+
+    /** RFC 8297: 103 Early Hints leaves before the final response, on its own; never to HTTP/1.0 (RFC 9110 section 15.2). */
+    @Test
+    void earlyHintsPrecedeTheFinalResponseExceptForHttp10() throws IOException {
+        HttpServer server = serve(r -> {
+            boolean sent = r.sendEarlyHints(dev.barehttp.codec.Headers.of("Link", "</style.css>; rel=preload; as=style"));
+            return Response.text(200, "hints sent: " + sent);
+        });
+        RawClient client = connect(server);
+        client.send("GET /page HTTP/1.1\r\nHost: kit\r\n\r\n");
+        RawResponse hints = client.read();
+        assertEquals(103, hints.status(), hints::text);
+        assertEquals("</style.css>; rel=preload; as=style", hints.header("Link"));
+        RawResponse page = client.read();
+        assertEquals(200, page.status());
+        assertEquals("hints sent: true", page.bodyText());
+        RawClient old = connect(server);
+        RawResponse only = old.send("GET /page HTTP/1.0\r\n\r\n").read();
+        assertEquals(200, only.status(), "no interim response to HTTP/1.0");
+        assertEquals("hints sent: false", only.bodyText());
+    }
 }
