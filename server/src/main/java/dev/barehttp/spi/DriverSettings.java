@@ -15,10 +15,12 @@ public record DriverSettings(long writeTimeoutMillis, long lingerMillis, long tr
                              ErrorAnswers errorAnswers) {
     /** The linger time when no {@code lingerMillis} option is given. */
     public static final long DEFAULT_LINGER_MILLIS = 1_000;
-    /** The options every transport takes because the driver reads them. */
+    /** The options every transport takes because the driver (or the SPI's shared parts) reads them. */
     public static final java.util.List<TransportOption> OPTIONS = java.util.List.of(
             new TransportOption("lingerMillis", TransportOption.Kind.NON_NEGATIVE_INT,
-                    "milliseconds a closing connection discards input before the close (default 1000)"));
+                    "milliseconds a closing connection discards input before the close (default 1000)"),
+            new TransportOption(ConnectionsPerAddress.OPTION, TransportOption.Kind.NON_NEGATIVE_INT,
+                    "most connections open at once from one client address, 0 for no cap (default 0)"));
     /** The idle time before buffers are released. */
     public static final long DEFAULT_TRIM_DELAY_MILLIS = 1_000;
 

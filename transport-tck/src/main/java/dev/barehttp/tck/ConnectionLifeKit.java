@@ -407,4 +407,23 @@ public abstract class ConnectionLifeKit extends TransportKit {
         assertEquals(200, only.status(), "no interim response to HTTP/1.0");
         assertEquals("hints sent: false", only.bodyText());
     }
+
+    /** maxConnectionsPerAddress: one address cannot hold every connection; a closed one frees its place. */
+    @Test
+    void oneAddressIsCappedAtItsConnectionLimit() throws Exception {
+        HttpServer server = start(b -> b.option("maxConnectionsPerAddress", "2"));
+        RawClient first = connect(server);
+        RawClient second = connect(server);
+        assertEquals(200, first.send("GET /hello HTTP/1.1\r\nHost: kit\r\n\r\n").read().status());
+        assertEquals(200, second.send("GET /hello HTTP/1.1\r\nHost: kit\r\n\r\n").read().status());
+        try (RawClient third = openClient(server.port(), 0)) {
+            assertEquals(503, third.read().status());
+        }
+        first.close();
+        for (int i = 0; i < 250 && server.openConnections() > 1; i++) {
+            Thread.sleep(20);
+        }
+        RawClient again = connect(server);
+        assertEquals(200, again.send("GET /hello HTTP/1.1\r\nHost: kit\r\n\r\n").read().status());
+    }
 }

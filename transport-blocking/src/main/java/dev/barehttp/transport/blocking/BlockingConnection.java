@@ -79,7 +79,7 @@ final class BlockingConnection implements Runnable, ConnectionIO {
             server.logFailure("connection from " + socket.getRemoteSocketAddress() + " failed", e);
         } finally {
             closeSocket();
-            server.connectionEnded(this, admitted);
+            server.connectionEnded(this, admitted, (InetSocketAddress) socket.getRemoteSocketAddress());
         }
     }
 

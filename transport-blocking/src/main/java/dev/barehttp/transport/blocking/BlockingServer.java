@@ -1,5 +1,6 @@
 package dev.barehttp.transport.blocking;
 
+import dev.barehttp.spi.ConnectionsPerAddress;
 import dev.barehttp.spi.FailureLog;
 import dev.barehttp.spi.Refusal;
 import dev.barehttp.spi.ServerSettings;
@@ -46,6 +47,7 @@ final class BlockingServer implements TransportServer {
     private final WriteWatchdog watchdog;
     private final java.util.concurrent.atomic.AtomicInteger tlsRefusals = new java.util.concurrent.atomic.AtomicInteger();
     private final FailureLog failures = new FailureLog(LOG);
+    private final ConnectionsPerAddress perAddress;
     private final Refusal limitRefusal;
     private final Refusal shutdownRefusal;
     private volatile boolean closing;
@@ -57,6 +59,7 @@ final class BlockingServer implements TransportServer {
         this.address = (InetSocketAddress) serverSocket.getLocalSocketAddress();
         this.threads = ConnectionThreads.create(settings.booleanOption("blocking.virtualThreads", true),
                 settings.maxConnections() + MAX_TLS_REFUSALS);
+        this.perAddress = ConnectionsPerAddress.of(settings);
         this.limitRefusal = Refusal.of(settings, "the server has its maximum of " + settings.maxConnections()
                 + " connections open");
         this.shutdownRefusal = Refusal.of(settings, "the server is shutting down");
@@ -153,7 +156,12 @@ final class BlockingServer implements TransportServer {
     /** Serves the socket on a thread of its own, or answers 503 when the limit is reached. */
     private void admit(Socket socket) throws IOException {
         socket.setTcpNoDelay(true);
+        InetSocketAddress peer = (InetSocketAddress) socket.getRemoteSocketAddress();
         if (closing || connections.size() >= settings.maxConnections()) {
+            refuse(socket);
+            return;
+        }
+        if (!perAddress.tryOpen(peer)) {
             refuse(socket);
             return;
         }
@@ -165,6 +173,7 @@ final class BlockingServer implements TransportServer {
             // No thread could be made for it (OutOfMemoryError is how that is reported): this
             // connection is lost, but the acceptor must live on for the others.
             connections.remove(connection);
+            perAddress.closed(peer);
             closeQuietly(socket);
             failures.log("no thread for a connection from " + socket.getRemoteSocketAddress(), e);
         }
@@ -221,9 +230,10 @@ final class BlockingServer implements TransportServer {
         failures.log(what, e);
     }
 
-    void connectionEnded(BlockingConnection connection, boolean admitted) {
+    void connectionEnded(BlockingConnection connection, boolean admitted, InetSocketAddress peer) {
         if (admitted) {
             connections.remove(connection);
+            perAddress.closed(peer);
         } else {
             tlsRefusals.decrementAndGet();
         }

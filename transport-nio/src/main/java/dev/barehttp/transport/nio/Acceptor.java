@@ -2,6 +2,7 @@ package dev.barehttp.transport.nio;
 
 import dev.barehttp.spi.Refusal;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ClosedChannelException;
@@ -70,10 +71,12 @@ final class Acceptor implements Runnable {
 
     private void accept() throws IOException {
         SocketChannel channel = listener.accept();
+        InetSocketAddress peer;
         try {
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            if (!server.admit()) {
+            peer = (InetSocketAddress) channel.getRemoteAddress();
+            if (!server.admit(peer)) {
                 refuse(channel);
                 return;
             }
@@ -83,7 +86,7 @@ final class Acceptor implements Runnable {
         }
         EventLoop loop = loops.get(next);
         next = (next + 1) % loops.size();
-        loop.post((Runnable) () -> loop.register(channel));
+        loop.post((Runnable) () -> loop.register(channel, peer));
     }
 
     /**

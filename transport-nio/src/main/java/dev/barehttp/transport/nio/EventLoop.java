@@ -164,21 +164,20 @@ final class EventLoop implements Runnable {
     }
 
     /** Selector thread: takes a freshly accepted, admitted channel. */
-    void register(SocketChannel channel) {
+    void register(SocketChannel channel, InetSocketAddress peer) {
         if (shuttingDown) {
             closeQuietly(channel);
-            server.released(null);
+            server.released(null, peer);
             return;
         }
         NioConnection c;
         try {
             ConnectionDriver driver = ConnectionDriver.create(server.settings, new ConnectionDriver.Peer(
-                    (InetSocketAddress) channel.getRemoteAddress(), (InetSocketAddress) channel.getLocalAddress(),
-                    false));
+                    peer, (InetSocketAddress) channel.getLocalAddress(), false));
             c = new NioConnection(this, channel, driver);
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
-            server.released(null);
+            server.released(null, peer);
             return;
         }
         connections++;
@@ -193,7 +192,7 @@ final class EventLoop implements Runnable {
     /** Selector thread: bookkeeping once a connection closed. */
     void connectionClosed(NioConnection c) {
         connections--;
-        server.released(c);
+        server.released(c, c.driver.peer().remote());
     }
 
     /** The non-blocking I/O a handler on this selector thread gets ({@code nio.handlersOnLoop}). */

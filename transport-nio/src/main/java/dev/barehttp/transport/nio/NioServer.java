@@ -2,6 +2,7 @@ package dev.barehttp.transport.nio;
 
 import dev.barehttp.Handler;
 import dev.barehttp.codec.HttpConfig;
+import dev.barehttp.spi.ConnectionsPerAddress;
 import dev.barehttp.spi.FailureLog;
 import dev.barehttp.spi.ServerSettings;
 import dev.barehttp.spi.TransportServer;
@@ -32,6 +33,7 @@ final class NioServer implements TransportServer {
     final FailureLog failures = new FailureLog(LOG);
     /** Every open connection, for shutdown to mark them all from the closing thread. */
     private final Set<NioConnection> registry = ConcurrentHashMap.newKeySet();
+    private final ConnectionsPerAddress perAddress;
     private final ServerSocketChannel listener;
     private final InetSocketAddress address;
     private final List<EventLoop> loops = new ArrayList<>();
@@ -46,6 +48,7 @@ final class NioServer implements TransportServer {
         this.handler = settings.handler();
         this.config = settings.config();
         this.listener = listener;
+        this.perAddress = ConnectionsPerAddress.of(settings);
         this.address = (InetSocketAddress) listener.getLocalAddress();
         this.handlers = HandlerThreads.create(options.virtualThreads(), options.handlerThreads());
         for (int i = 0; i < options.selectors(); i++) {
@@ -85,10 +88,12 @@ final class NioServer implements TransportServer {
         return open.get();
     }
 
-    /** Counts a new connection in, unless the limit is reached. */
-    boolean admit() {
+    /** Counts a new connection from {@code peer} in, unless a limit (all, or per address) is reached. */
+    boolean admit(InetSocketAddress peer) {
         if (open.incrementAndGet() <= settings.maxConnections()) {
-            return true;
+            if (perAddress.tryOpen(peer)) {
+                return true;
+            }
         }
         open.decrementAndGet();
         return false;
@@ -102,11 +107,12 @@ final class NioServer implements TransportServer {
         }
     }
 
-    /** An admitted connection closed (or, when {@code c} is null, never got registered). */
-    void released(NioConnection c) {
+    /** An admitted connection from {@code peer} closed (or, when {@code c} is null, never got registered). */
+    void released(NioConnection c, InetSocketAddress peer) {
         if (c != null) {
             registry.remove(c);
         }
+        perAddress.closed(peer);
         open.decrementAndGet();
     }
 

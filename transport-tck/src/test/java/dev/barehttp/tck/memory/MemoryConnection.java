@@ -148,6 +148,10 @@ final class MemoryConnection implements Runnable, ConnectionIO {
         }
     }
 
+    InetSocketAddress peer() {
+        return driver.peer().remote();
+    }
+
     void markShutdown() {
         driver.markShutdown();
     }

@@ -1,5 +1,6 @@
 package dev.barehttp.tck.memory;
 
+import dev.barehttp.spi.ConnectionsPerAddress;
 import dev.barehttp.spi.ServerSettings;
 import dev.barehttp.spi.TransportServer;
 import dev.barehttp.tck.RawClient;
@@ -23,6 +24,7 @@ final class MemoryServer implements TransportServer {
     private final Runnable deregister;
     private final Set<MemoryConnection> connections = ConcurrentHashMap.newKeySet();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    private final ConnectionsPerAddress perAddress;
     private volatile boolean closing;
     private boolean closed;
 
@@ -30,6 +32,7 @@ final class MemoryServer implements TransportServer {
         this.settings = settings;
         this.address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
         this.deregister = deregister;
+        this.perAddress = ConnectionsPerAddress.of(settings);
     }
 
     /** Opens a connection as a client would, and starts serving its server side. */
@@ -40,7 +43,7 @@ final class MemoryServer implements TransportServer {
         BytePipe toServer = new BytePipe(PIPE_CAPACITY);
         BytePipe toClient = new BytePipe(receiveBufferSize > 0 ? receiveBufferSize : PIPE_CAPACITY);
         InetSocketAddress client = new InetSocketAddress(InetAddress.getLoopbackAddress(), CLIENT_PORTS.incrementAndGet());
-        boolean admitted = connections.size() < settings.maxConnections();
+        boolean admitted = connections.size() < settings.maxConnections() && perAddress.tryOpen(client);
         MemoryConnection connection = new MemoryConnection(this, settings, toServer, toClient, client, address,
                 admitted);
         if (admitted) {
@@ -104,7 +107,9 @@ final class MemoryServer implements TransportServer {
     }
 
     void ended(MemoryConnection connection) {
-        connections.remove(connection);
+        if (connections.remove(connection)) {
+            perAddress.closed(connection.peer());
+        }
     }
 
     @Override
