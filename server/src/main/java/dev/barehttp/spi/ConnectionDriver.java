@@ -66,6 +66,8 @@ public final class ConnectionDriver {
     private long lingerUntil = Long.MAX_VALUE;
     private long trimAt = Long.MAX_VALUE;
     private boolean trimmed;
+    /** Whether a response was given since the connection was last idle: only then is a linger worth its time. */
+    private boolean answered;
     private volatile boolean shutdownMarked;
 
     /**
@@ -109,6 +111,7 @@ public final class ConnectionDriver {
     /** The first action for a new connection: READ, or for one over the connection limit its 503. */
     public Action start(boolean admitted) {
         if (!admitted) {
+            answered = true;
             HttpProtocolException refusal = HttpProtocolException.serviceUnavailable(
                     "the server has its maximum of connections open");
             int before = http.pendingOutput();
@@ -148,6 +151,7 @@ public final class ConnectionDriver {
         if (n > 0) {
             http.consumeOutput(n);
             writeProgressAt = clock.getAsLong();
+            answered = true;
         }
         return http.hasOutput() ? act(Action.WRITE) : next();
     }
@@ -172,7 +176,7 @@ public final class ConnectionDriver {
         switch (action) {
             case WRITE -> {
                 if (now >= deadline()) {
-                    LOG.log(System.Logger.Level.DEBUG, () -> peer.remote() + ": the peer accepted no output for "
+                    PeerLog.debug(() -> peer.remote() + ": the peer accepted no output for "
                             + settings.writeTimeoutMillis() + " ms; closing");
                     http.close();
                     return act(Action.CLOSE);
@@ -188,7 +192,7 @@ public final class ConnectionDriver {
                     trimmed = true;
                 }
                 if (http.expire(now)) {
-                    LOG.log(System.Logger.Level.DEBUG, () -> peer.remote() + ": timed out in " + http.state());
+                    PeerLog.debug(() -> peer.remote() + ": timed out in " + http.state());
                 }
                 return next();
             }
@@ -244,6 +248,7 @@ public final class ConnectionDriver {
         if (head == null) {
             return;
         }
+        answered = true;
         try {
             while (head != null) {
                 Exchange.run(http, head, io, handler, peer);
@@ -254,7 +259,7 @@ public final class ConnectionDriver {
                 }
             }
         } catch (java.io.IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, () -> peer.remote() + ": connection failed during an exchange: " + e);
+            PeerLog.debug(() -> peer.remote() + ": connection failed during an exchange: " + e);
             http.close();
         } catch (RuntimeException | Error e) {
             LOG.log(System.Logger.Level.WARNING, "an exchange with " + peer.remote() + " failed", e);
@@ -326,6 +331,7 @@ public final class ConnectionDriver {
             if (!http.isIdle()) {
                 trimAt = Long.MAX_VALUE;
             } else if (trimAt == Long.MAX_VALUE) {
+                answered = false;
                 trimAt = clock.getAsLong() + settings.trimDelayMillis();
             }
             return act(Action.READ);
@@ -339,12 +345,15 @@ public final class ConnectionDriver {
         return finish();
     }
 
-    /** The codec is done: close, or linger when the peer may still be sending. */
+    /**
+     * The codec is done: close, or linger when a response just left and the peer may still be sending
+     * (so that unread bytes do not turn the close into a reset that destroys the response).
+     */
     private Action finish() {
         if (action == Action.LINGER || action == Action.CLOSE) {
             return action;
         }
-        if (http.inputEnded() || settings.lingerMillis() <= 0) {
+        if (http.inputEnded() || settings.lingerMillis() <= 0 || !answered) {
             return act(Action.CLOSE);
         }
         lingerUntil = clock.getAsLong() + settings.lingerMillis();
@@ -356,7 +365,8 @@ public final class ConnectionDriver {
      * application's response when it gives one, else the codec's standard one.
      */
     private void answer(HttpProtocolException error) {
-        LOG.log(System.Logger.Level.DEBUG, () -> peer.remote() + ": " + error.status() + " " + error.getMessage());
+        answered = true;
+        PeerLog.debug(() -> peer.remote() + ": " + error.status() + " " + error.getMessage());
         Response custom = customAnswer(error);
         if (custom == null || !http.response().awaitingStatus()) {
             int before = http.pendingOutput();
