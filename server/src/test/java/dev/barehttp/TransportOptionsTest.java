@@ -56,7 +56,8 @@ class TransportOptionsTest {
     void anUnknownNameFailsWithTheValidNames() {
         IllegalArgumentException e = refused("fake.thread", "8");
         assertEquals("unknown option fake.thread for the fake transport; valid options: lingerMillis (a whole number "
-                + "from 0), fake.threads (a whole number from 1), fake.lingerMillis (a whole number from 0), fake.fast (true or false)", e.getMessage());
+                + "from 0), maxConnectionsPerAddress (a whole number from 0), fake.threads (a whole number from 1), "
+                + "fake.lingerMillis (a whole number from 0), fake.fast (true or false)", e.getMessage());
     }
 
     /** Numbers are ASCII digits only: no sign, no Unicode digits, no spaces, no overflow. */
@@ -65,7 +66,8 @@ class TransportOptionsTest {
     void aBadPositiveNumberFailsWithTheValidNames(String value) {
         IllegalArgumentException e = refused("fake.threads", value);
         assertTrue(e.getMessage().startsWith("option fake.threads takes a whole number from 1, not \""), e.getMessage());
-        assertTrue(e.getMessage().contains("valid options of the fake transport: lingerMillis (a whole number from 0), fake.threads"), e.getMessage());
+        assertTrue(e.getMessage().contains("valid options of the fake transport: lingerMillis (a whole number from 0), "
+                + "maxConnectionsPerAddress (a whole number from 0), fake.threads"), e.getMessage());
     }
 
     /** The connection driver's own options are valid on every transport. */
@@ -106,6 +108,7 @@ class TransportOptionsTest {
         };
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TransportRegistry.checkOptions(bare, Map.of("x", "1")));
-        assertTrue(e.getMessage().endsWith("valid options: lingerMillis (a whole number from 0)"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("valid options: lingerMillis (a whole number from 0), "
+                + "maxConnectionsPerAddress (a whole number from 0)"), e.getMessage());
     }
 }

@@ -37,7 +37,8 @@ class TransportOptionsCheckedTest {
     void anUnknownNameFailsStartListingTheValidNames(String transport) {
         IllegalArgumentException e = startFails(transport, transport + ".selector", "2");
         assertTrue(e.getMessage().startsWith("unknown option " + transport + ".selector for the " + transport
-                + " transport; valid options: lingerMillis (a whole number from 0), " + transport + "."), e.getMessage());
+                + " transport; valid options: lingerMillis (a whole number from 0), maxConnectionsPerAddress (a whole number "
+                + "from 0), " + transport + "."), e.getMessage());
     }
 
     @ParameterizedTest
