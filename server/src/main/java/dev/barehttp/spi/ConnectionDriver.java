@@ -163,7 +163,7 @@ public final class ConnectionDriver {
      */
     public long deadline() {
         return switch (action) {
-            case READ -> Math.min(http.nextDeadline(), trimmed ? Long.MAX_VALUE : trimAt);
+            case READ -> Math.min(http.nextDeadline(), trimmed || !http.isIdle() ? Long.MAX_VALUE : trimAt);
             case WRITE -> settings.writeTimeoutMillis() > 0 ? writeProgressAt + settings.writeTimeoutMillis()
                     : Long.MAX_VALUE;
             case LINGER -> lingerUntil;
@@ -297,6 +297,7 @@ public final class ConnectionDriver {
     /** The next action from the codec's state: write first, then the next event. */
     private Action next() {
         if (dispatched != null && http.failure() == null && !http.isClosed()) {
+            trimAt = Long.MAX_VALUE;
             return worthWaitingFor(dispatched) ? act(Action.READ) : act(Action.DISPATCH);
         }
         if (http.hasOutput()) {
@@ -319,6 +320,7 @@ public final class ConnectionDriver {
             dispatched = head;
             if (worthWaitingFor(head)) {
                 http.awaitBodyBytes();
+                trimAt = Long.MAX_VALUE;
                 return act(Action.READ);
             }
             return act(Action.DISPATCH);

@@ -139,6 +139,7 @@ class ConnectionDriverTest {
         d.start(true);
         assertEquals(Action.READ, send(d, "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\n\r\nab"));
         assertFalse(d.idle());
+        assertEquals(20_000, d.deadline(), "the body's rate grace (10 s), not the idle buffer trim");
         assertEquals(Action.DISPATCH, send(d, "cd"));
         d.dispatch(NO_IO);
         d.afterDispatch();

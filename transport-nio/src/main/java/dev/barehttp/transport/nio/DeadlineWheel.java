@@ -32,8 +32,11 @@ final class DeadlineWheel {
         if (deadline == Long.MAX_VALUE) {
             return;
         }
-        int slot = (int) ((deadline / TICK_MILLIS) & (SLOTS - 1));
-        c.deadline = deadline;
+        // A deadline already behind the wheel goes in the slot the next expire sweeps first; filed by
+        // its own tick it would wait a whole turn of the wheel.
+        long due = Math.max(deadline, lastTick * TICK_MILLIS);
+        int slot = (int) ((due / TICK_MILLIS) & (SLOTS - 1));
+        c.deadline = due;
         c.wheelNext = heads[slot];
         c.wheelPrev = null;
         if (heads[slot] != null) {

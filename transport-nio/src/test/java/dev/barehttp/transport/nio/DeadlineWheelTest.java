@@ -30,6 +30,17 @@ class DeadlineWheelTest {
         assertEquals(1, fired.size(), "fires once");
     }
 
+    /** A deadline already past when armed fires at the next sweep, not a whole turn of the wheel later. */
+    @Test
+    void aDeadlineAlreadyPastFiresAtTheNextSweep() {
+        DeadlineWheel wheel = new DeadlineWheel(0);
+        wheel.expire(10_000, fired::add);
+        NioConnection late = connection();
+        wheel.schedule(late, 9_000);
+        wheel.expire(10_000 + DeadlineWheel.TICK_MILLIS, fired::add);
+        assertEquals(List.of(late), fired);
+    }
+
     @Test
     void aDeadlineSeveralRoundsAwayIsPassedOverUntilItsRound() {
         DeadlineWheel wheel = new DeadlineWheel(0);
