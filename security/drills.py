@@ -53,6 +53,9 @@ class Server:
                                      start_new_session=True)
         SERVERS.append(self)
         self.pid = self.proc.pid
+        if args.pid_file:
+            with open(args.pid_file, "a") as f:
+                f.write(f"{self.pid}\n")
         self.port = None
         deadline = now() + 30
         while now() < deadline and self.port is None:
@@ -198,6 +201,7 @@ def latency_main(argv):
     p.add_argument("--count", type=int, required=True)
     p.add_argument("--gap-ms", type=float, default=0)
     p.add_argument("--max-s", type=float, default=10)
+    p.add_argument("--windows", type=int, default=1, help="split the samples into this many windows")
     a = p.parse_args(argv)
     request = f"GET /plaintext HTTP/1.1\r\nHost: {HOST}\r\n\r\n".encode()
     samples, errors = [], 0
@@ -225,20 +229,26 @@ def latency_main(argv):
             time.sleep(a.gap_ms / 1000)
     if s is not None:
         s.close()
-    samples.sort()
-    result = {"n": len(samples), "errors": errors}
-    if samples:
-        result["p50"] = samples[len(samples) // 2]
-        result["p99"] = samples[min(len(samples) - 1, int(len(samples) * 0.99))]
-        result["max"] = samples[-1]
+    result = {"errors": errors, **percentiles(samples)}
+    size = max(1, a.count // a.windows)
+    result["windows"] = [percentiles(samples[i:i + size]) for i in range(0, len(samples), size)
+                         if len(samples[i:i + size]) >= size // 2]
     print(json.dumps(result))
     return 0
 
 
-def latency(args, port, count, gap_ms, max_s):
+def percentiles(samples):
+    ordered = sorted(samples)
+    if not ordered:
+        return {"n": 0}
+    return {"n": len(ordered), "p50": ordered[len(ordered) // 2],
+            "p99": ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))], "max": ordered[-1]}
+
+
+def latency(args, port, count, gap_ms, max_s, windows=1):
     """Starts the latency client as a separate process (so this one's work does not slow its figures)."""
     cmd = [sys.executable, os.path.abspath(__file__), "latency", "--port", str(port), "--count", str(count),
-           "--gap-ms", str(gap_ms), "--max-s", str(max_s)]
+           "--gap-ms", str(gap_ms), "--max-s", str(max_s), "--windows", str(windows)]
     return subprocess.Popen(cmd, stdout=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True)
 
 
@@ -281,17 +291,35 @@ class Result:
 
 
 def drill_slowloris(args, transport, r):
+    """Runs the slowloris drill; when only its latency bound is missed, it runs once more (on a shared
+    machine a neighbour can spoil a whole measurement; a server that slows under the attack does so
+    both times), and the second run decides."""
+    for attempt in (1, 2):
+        one = Result(r.name)
+        slowloris_once(args, transport, one)
+        r.bound = one.bound
+        r.figures += [f"run {attempt}: {f}" if attempt > 1 else f for f in one.figures]
+        latency_only = all(f.startswith("loaded p99") for f in one.failures)
+        if one.passed or not latency_only or attempt == 2:
+            r.failures = one.failures
+            return
+        r.figures.append(f"run {attempt} missed only the latency bound ({one.failures[0]}): once more")
+        print("    only the latency bound was missed: running the drill once more", flush=True)
+
+
+def slowloris_once(args, transport, r):
     n = args.slowloris_connections
-    head_ms = 5000
+    head_ms = 8000
+    drip_s = 2.0
     head_s = head_ms / 1000
     r.bound = (f"all {n} cut in [{head_s - 0.5:g}, {head_s + 3:g}] s after their first byte; "
-               f"loaded p99 <= max(2 x unloaded p99, {args.latency_floor_ms:g} ms)")
+               f"loaded p99 <= max(2 x unloaded p99, unloaded p99 + {args.latency_floor_ms:g} ms), "
+               f"each p99 the median of its windows")
     server = Server(args, "slowloris", transport,
                     extra=["--max-connections", str(n + 500), "--head-timeout-ms", str(head_ms)])
     try:
-        latency_result(latency(args, server.port, 2000, 0, 8), 8)  # warm up
-        unloaded = latency_result(latency(args, server.port, 400, 2, 5), 5)
-        r.check(unloaded.get("n", 0) >= 300, f"unloaded latency client got {unloaded.get('n')} answers")
+        latency_result(latency(args, server.port, 3000, 0, 8), 8)  # warm up
+        unloaded = latency_result(latency(args, server.port, 600, 2, 6, windows=2), 6)["windows"]
         base_fds = server.fds()
 
         sel = selectors.DefaultSelector()
@@ -322,14 +350,14 @@ def drill_slowloris(args, transport, r):
 
         # The loaded latency client runs while every slow head is held open, before the first cut.
         window = max(1.0, head_s - (now() - t_start) - 0.5)
-        loaded_proc = latency(args, server.port, 400, 2, window)
+        loaded_proc = latency(args, server.port, 900, 2, window, windows=3)
 
         by_index = dict(socks)
         open_set = set(by_index)
-        next_drip = now() + 1.0
-        drip_cursor = 0
         order = [i for i, _ in socks]
+        drip_start, drips = now(), 0
         deadline = t_start + open_s + head_s + 10
+        held_peak = server.fds()
         while open_set and now() < deadline:
             for key, _ in sel.select(timeout=0.05):
                 i = key.data
@@ -348,23 +376,21 @@ def drill_slowloris(args, transport, r):
                 sel.unregister(s)
                 s.close()
                 open_set.discard(i)
-            # One more byte of the unfinished header line on every open connection, about once a second.
-            t = now()
-            if t >= next_drip:
-                end = len(order)
-                while drip_cursor < end and now() - t < 0.5:
-                    i = order[drip_cursor]
-                    drip_cursor += 1
-                    if i in open_set:
-                        try:
-                            by_index[i].send(b"a")
-                        except (BlockingIOError, InterruptedError):
-                            pass
-                        except OSError:
-                            pass  # closed by the server: the read side sees it
-                if drip_cursor >= end:
-                    drip_cursor = 0
-                    next_drip = t + 1.0
+            # One more byte of the unfinished header line on every open connection every drip_s seconds,
+            # spread evenly over that time: a steady trickle rather than bursts.
+            due = int((now() - drip_start) / drip_s * len(order)) if order else 0
+            while drips < due:
+                i = order[drips % len(order)]
+                drips += 1
+                if drips % len(order) == 0:
+                    held_peak = max(held_peak, server.fds())
+                if i in open_set:
+                    try:
+                        by_index[i].send(b"a")
+                    except (BlockingIOError, InterruptedError):
+                        pass
+                    except OSError:
+                        pass  # closed by the server: the read side sees it
         for i in list(open_set):
             sel.unregister(by_index[i])
             reset(by_index[i])
@@ -374,6 +400,9 @@ def drill_slowloris(args, transport, r):
         cuts = sorted(cut_at[i] - first_byte[i] for i in cut_at)
         in_bound = sum(1 for c in cuts if head_s - 0.5 <= c <= head_s + 3)
         got408 = sum(1 for v in statuses.values() if v == 408)
+        time.sleep(1.0)
+        unloaded.append(latency_result(latency(args, server.port, 300, 2, 4), 4))
+        r.figure(f"server fds while held: peak {held_peak}; {drips} drip bytes sent")
         r.figure(f"cut by the server: {len(cuts)} of {opened} ({got408} with 408, "
                  f"{len(cuts) - got408} closed without one); left open: {len(open_set)}")
         if cuts:
@@ -382,14 +411,21 @@ def drill_slowloris(args, transport, r):
         r.check(len(cuts) == opened and not open_set, f"{len(open_set)} slow heads were never cut")
         r.check(in_bound == opened, f"{opened - in_bound} cut outside [{head_s - 0.5:g}, {head_s + 3:g}] s")
 
-        u99 = unloaded.get("p99")
-        l99 = loaded.get("p99")
-        if u99 is None or l99 is None:
+        # Each p99 is the median over windows of 300 requests (unloaded: two before the attack and one
+        # after it; loaded: up to three while it is held), so that one window spoiled by a neighbour on a
+        # shared machine does not decide the outcome either way.
+        loaded_windows = loaded.get("windows", [])
+        if len(unloaded) < 3 or any(u.get("n", 0) < 150 for u in unloaded) or not loaded_windows:
             r.check(False, f"latency figures missing: unloaded {unloaded}, loaded {loaded}")
         else:
-            limit = max(2 * u99, args.latency_floor_ms)
-            r.figure(f"/plaintext p99: unloaded {u99:.2f} ms (n={unloaded['n']}), loaded {l99:.2f} ms "
-                     f"(n={loaded['n']}, errors {loaded['errors']}); limit {limit:.2f} ms")
+            u99 = statistics.median(u["p99"] for u in unloaded)
+            l99 = statistics.median(w["p99"] for w in loaded_windows)
+            limit = max(2 * u99, u99 + args.latency_floor_ms)
+            uw = ", ".join(f"{u['p99']:.2f}" for u in unloaded)
+            lw = ", ".join(f"{w['p99']:.2f}" for w in loaded_windows)
+            r.figure(f"/plaintext p99 unloaded {u99:.2f} ms (median of {uw}; p50 {unloaded[0]['p50']:.2f}), "
+                     f"loaded {l99:.2f} ms (median of {lw}; p50 {loaded['p50']:.2f}, n={loaded['n']}, "
+                     f"errors {loaded['errors']}); limit {limit:.2f} ms")
             r.check(loaded.get("n", 0) >= 100, f"loaded latency client got only {loaded.get('n')} answers")
             r.check(l99 <= limit, f"loaded p99 {l99:.2f} ms above {limit:.2f} ms")
         time.sleep(0.5)
@@ -765,6 +801,7 @@ def main(argv):
     p.add_argument("--slowloris-connections", type=int, default=2000)
     p.add_argument("--pipelined", type=int, default=100_000)
     p.add_argument("--latency-floor-ms", type=float, default=5.0)
+    p.add_argument("--pid-file", help="append the pid of every server started to this file")
     p.add_argument("--workdir", help="where server logs go (default: a temporary directory, removed)")
     args = p.parse_args(argv)
     if not os.path.isfile(args.jar):
