@@ -319,7 +319,7 @@ def slowloris_once(args, transport, r):
                     extra=["--max-connections", str(n + 500), "--head-timeout-ms", str(head_ms)])
     try:
         latency_result(latency(args, server.port, 3000, 0, 8), 8)  # warm up
-        unloaded = latency_result(latency(args, server.port, 600, 2, 6, windows=2), 6)["windows"]
+        unloaded = latency_result(latency(args, server.port, 600, 2, 6, windows=2), 6).get("windows", [])
         base_fds = server.fds()
 
         sel = selectors.DefaultSelector()
