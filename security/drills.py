@@ -57,17 +57,21 @@ class Server:
             with open(args.pid_file, "a") as f:
                 f.write(f"{self.pid}\n")
         self.port = None
-        deadline = now() + 30
-        while now() < deadline and self.port is None:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"server exited with {self.proc.returncode}: {self.log_text()[-500:]}")
-            m = re.search(r"listening on http://127\.0\.0\.1:(\d+)", self.log_text())
-            if m:
-                self.port = int(m.group(1))
-            else:
-                time.sleep(0.05)
-        if self.port is None:
-            raise RuntimeError("server did not print its port within 30 s")
+        try:
+            deadline = now() + 30
+            while now() < deadline and self.port is None:
+                if self.proc.poll() is not None:
+                    raise RuntimeError(f"server exited with {self.proc.returncode}: {self.log_text()[-500:]}")
+                m = re.search(r"listening on http://127\.0\.0\.1:(\d+)", self.log_text())
+                if m:
+                    self.port = int(m.group(1))
+                else:
+                    time.sleep(0.05)
+            if self.port is None:
+                raise RuntimeError("server did not print its port within 30 s")
+        except BaseException:
+            self.stop()
+            raise
 
     def log_text(self):
         with open(self.log_path, "rb") as f:
