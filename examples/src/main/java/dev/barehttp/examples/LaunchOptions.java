@@ -1,6 +1,7 @@
 package dev.barehttp.examples;
 
 import dev.barehttp.AccessLog;
+import dev.barehttp.codec.HttpConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,8 @@ import java.util.Map;
 /**
  * The command line of the examples jar:
  * {@code [APP [DIR]] [--host H] [--port P] [--transport NAME] [--max-connections N] [--access-log]
- * [--access-log-format F] [--help]}.
+ * [--access-log-format F] [--head-timeout-ms MS] [--body-timeout-ms MS] [--body-rate-grace-ms MS]
+ * [--write-timeout-ms MS] [--help]}.
  *
  * @param app the app to run: {@code demo}, {@code echo} or {@code files}
  * @param directory the directory the {@code files} app serves (null for the others)
@@ -19,20 +21,31 @@ import java.util.Map;
  * @param transportOptions transport options by name (e.g. {@code nio.handlersOnLoop=true})
  * @param accessLog the format of the line printed per request, or null for none
  * @param help true when usage was asked for
+ * @param config the server's limits and timeouts: the defaults, with the timeouts given on the command line
  */
 record LaunchOptions(String app, String directory, String host, int port, String transport, int maxConnections,
-                     Map<String, String> transportOptions, AccessLog.Format accessLog, boolean help) {
+                     Map<String, String> transportOptions, AccessLog.Format accessLog, boolean help,
+                     HttpConfig config) {
     /** The connection limit when none is given. */
     static final int DEFAULT_MAX_CONNECTIONS = 10_000;
 
     /** The apps, in the order {@code --help} lists them. */
     static final List<String> APPS = List.of("demo", "echo", "files");
 
+    /** Options with the default limits and timeouts. */
+    LaunchOptions(String app, String directory, String host, int port, String transport, int maxConnections,
+                  Map<String, String> transportOptions, AccessLog.Format accessLog, boolean help) {
+        this(app, directory, host, port, transport, maxConnections, transportOptions, accessLog, help,
+                HttpConfig.defaults());
+    }
+
     /** The usage text {@code --help} prints. */
     static final String USAGE = """
             usage: java -jar barehttp-examples.jar [APP] [--host H] [--port P] [--transport NAME]
                                                    [--max-connections N] [--option NAME=VALUE]... [--access-log]
                                                    [--access-log-format common|combined|json]
+                                                   [--head-timeout-ms MS] [--body-timeout-ms MS]
+                                                   [--body-rate-grace-ms MS] [--write-timeout-ms MS]
 
             apps:
               demo        the demo routes: /, /yourproblem, /myproblem, POST /echo, /users/{id},
@@ -48,6 +61,11 @@ record LaunchOptions(String app, String directory, String host, int port, String
               --option NAME=VALUE  a transport option, e.g. nio.handlersOnLoop=true (repeatable)
               --access-log      print a line per request to stdout (Common Log Format)
               --access-log-format F  common, combined or json (implies --access-log)
+              --head-timeout-ms MS   time to receive a request head once begun; 0 disables (default 10000)
+              --body-timeout-ms MS   longest wait for the next request body byte; 0 disables (default 30000)
+              --body-rate-grace-ms MS  time a body may arrive at any rate before the minimum rate of
+                                     256 bytes/s applies (default 10000)
+              --write-timeout-ms MS  longest wait for a peer to accept output; 0 disables (default 30000)
               --help            print this text
             """;
 
@@ -65,6 +83,7 @@ record LaunchOptions(String app, String directory, String host, int port, String
         AccessLog.Format accessLog = null;
         int maxConnections = DEFAULT_MAX_CONNECTIONS;
         Map<String, String> transportOptions = new LinkedHashMap<>();
+        HttpConfig.Builder config = HttpConfig.builder();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -78,6 +97,10 @@ record LaunchOptions(String app, String directory, String host, int port, String
                 case "--access-log-format" -> accessLog = format(valueAfter(args, i++));
                 case "--max-connections" -> maxConnections = positive(arg, valueAfter(args, i++));
                 case "--option" -> addOption(transportOptions, valueAfter(args, i++));
+                case "--head-timeout-ms" -> config.headTimeoutMillis(millis(arg, valueAfter(args, i++)));
+                case "--body-timeout-ms" -> config.bodyTimeoutMillis(millis(arg, valueAfter(args, i++)));
+                case "--body-rate-grace-ms" -> config.bodyRateGraceMillis(millis(arg, valueAfter(args, i++)));
+                case "--write-timeout-ms" -> config.writeTimeoutMillis(millis(arg, valueAfter(args, i++)));
                 default -> {
                     if (arg.startsWith("-")) {
                         throw new IllegalArgumentException("unknown option " + arg);
@@ -92,7 +115,7 @@ record LaunchOptions(String app, String directory, String host, int port, String
             }
         }
         return checked(new LaunchOptions(app == null ? "demo" : app, directory, host, port, transport, maxConnections,
-                Map.copyOf(transportOptions), accessLog, false));
+                Map.copyOf(transportOptions), accessLog, false, config.build()));
     }
 
     private static AccessLog.Format format(String name) {
@@ -139,6 +162,13 @@ record LaunchOptions(String app, String directory, String host, int port, String
             throw new IllegalArgumentException(option + " needs a positive number: " + text);
         }
         return Integer.parseInt(text);
+    }
+
+    private static long millis(String option, String text) {
+        if (text.isEmpty() || text.length() > 9 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new IllegalArgumentException(option + " needs a number of milliseconds: " + text);
+        }
+        return Long.parseLong(text);
     }
 
     private static int port(String text) {

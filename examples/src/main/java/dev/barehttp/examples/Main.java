@@ -10,7 +10,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs one of the example apps:
  * {@code java -jar barehttp-examples.jar [APP] [--host H] [--port P] [--transport NAME] [--max-connections N]
- * [--option NAME=VALUE]... [--access-log] [--access-log-format F]}.
+ * [--option NAME=VALUE]... [--access-log] [--access-log-format F] [--head-timeout-ms MS] [--body-timeout-ms MS]
+ * [--body-rate-grace-ms MS] [--write-timeout-ms MS]}.
  *
  * <p>It prints one line with the address and transport once the port is bound (the real port when
  * 0 was asked for), and on Ctrl+C or SIGTERM shuts the server down gracefully, letting requests in
@@ -59,7 +60,7 @@ public final class Main {
     static HttpServer start(LaunchOptions options, PrintStream out) throws IOException {
         Handler handler = handler(options);
         HttpServer.Builder builder = HttpServer.builder().host(options.host()).port(options.port()).handler(handler)
-                .maxConnections(options.maxConnections());
+                .maxConnections(options.maxConnections()).config(options.config());
         if (options.accessLog() != null) {
             builder.accessLog(options.accessLog(), out::println);
         }
