@@ -154,10 +154,10 @@ class DemoFeaturesTest {
             assertEquals(200, first.status());
             assertEquals("text/event-stream", first.header("content-type"));
             assertEquals("retry: 2000\n\nid: 1\nevent: count\ndata: event 1\ndata: of 2\n\n: heartbeat\n"
-                    + "id: 2\nevent: count\ndata: event 2\ndata: of 2\n\n", DemoAppTest.dechunk(first.body()));
+                    + "id: 2\nevent: count\ndata: event 2\ndata: of 2\n\n", RawResponse.dechunk(first.body()));
             RawResponse resumed = RawResponse.parseAll(server.exchangeRaw(
                     "GET /events?n=1 HTTP/1.1\r\nHost: x\r\nLast-Event-ID: 41\r\nConnection: close\r\n\r\n", false)).get(0);
-            assertTrue(DemoAppTest.dechunk(resumed.body()).contains("id: 42\n"), resumed.body());
+            assertTrue(RawResponse.dechunk(resumed.body()).contains("id: 42\n"), resumed.body());
         }
     }
 
