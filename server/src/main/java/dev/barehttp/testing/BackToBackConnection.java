@@ -170,6 +170,10 @@ final class BackToBackConnection implements ConnectionIO {
                 standInForAnsweredRequest();
             }
             HttpEvent e = client.nextEvent();
+            if (e == Signal.SWITCHED) {
+                responses.acceptTunnelBytes(client.switchedInput());
+                return;
+            }
             if (e instanceof Signal) {
                 return;
             }

@@ -34,6 +34,16 @@ final class ResponseAssembler {
         }
     }
 
+    /**
+     * Bytes that followed a head which switched protocols (a 101, or a 2xx to CONNECT): on the wire
+     * they belong to the tunnel, and they become the body of that response.
+     */
+    void acceptTunnelBytes(byte[] bytes) {
+        if (bytes.length > 0 && !complete.isEmpty()) {
+            complete.set(complete.size() - 1, complete.get(complete.size() - 1).withBodyAppended(bytes));
+        }
+    }
+
     /** The responses completed since the last call, oldest first. */
     List<TestResponse> takeComplete() {
         List<TestResponse> taken = List.copyOf(complete);

@@ -25,6 +25,13 @@ public final class TestResponse {
         this.interim = List.copyOf(interim);
     }
 
+    /** This response with {@code more} after its body. */
+    TestResponse withBodyAppended(byte[] more) {
+        byte[] joined = java.util.Arrays.copyOf(body, body.length + more.length);
+        System.arraycopy(more, 0, joined, body.length, more.length);
+        return new TestResponse(status, reason, headers, joined, trailers, interim);
+    }
+
     /** The status code of the final response, e.g. {@code 200}. */
     public int status() {
         return status;
@@ -45,7 +52,10 @@ public final class TestResponse {
         return headers.get(name);
     }
 
-    /** The body bytes, without their framing; empty for a response that has none (HEAD, 204, 304). */
+    /**
+     * The body bytes, without their framing; empty for a response that has none (HEAD, 204, 304). After
+     * a response that switched protocols (a 101, or a 2xx to CONNECT), the bytes the server sent next.
+     */
     public byte[] body() {
         return body.clone();
     }

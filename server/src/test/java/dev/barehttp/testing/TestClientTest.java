@@ -232,6 +232,16 @@ class TestClientTest {
     }
 
     @Test
+    void rfc9110Section9_3_6_afterA2xxToConnectTheServersBytesAreTheTunnelsAndComeAsTheBody() {
+        TestClient client = TestClient.of(request -> request.method().equals("CONNECT")
+                ? Response.ok("tunnel bytes") : Response.ok(Integer.toString(request.remoteAddress().getPort())));
+        TestResponse tunnel = client.send("CONNECT", "example.com:443", Headers.EMPTY, new byte[0]);
+        assertEquals(200, tunnel.status());
+        assertEquals("tunnel bytes", tunnel.bodyText());
+        assertEquals(200, client.get("/").status(), "the next call opens a connection of its own");
+    }
+
+    @Test
     void aResponseWithoutTheHeaderGivesNull() {
         assertNull(TestClient.of(ECHO_BODY).get("/").header("x-missing"));
     }
