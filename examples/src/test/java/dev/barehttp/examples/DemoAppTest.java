@@ -1,6 +1,7 @@
 package dev.barehttp.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.barehttp.codec.Headers;
@@ -98,5 +99,42 @@ class DemoAppTest {
         assertEquals(200, response.status());
         assertEquals("13", response.header("content-length"));
         assertEquals(0, response.body().length);
+    }
+
+    /** HTML standard section 9.2: one event per id, multi-line data, retry, heartbeat comments. */
+    @Test
+    void html_9_2_eventsAreAnEventStreamThatResumesAfterLastEventId() {
+        TestResponse first = client.get("/events?n=2");
+        assertEquals(200, first.status());
+        assertEquals("text/event-stream", first.header("content-type"));
+        assertEquals("chunked", first.header("transfer-encoding"));
+        assertEquals("retry: 2000\n\nid: 1\nevent: count\ndata: event 1\ndata: of 2\n\n: heartbeat\n"
+                + "id: 2\nevent: count\ndata: event 2\ndata: of 2\n\n", first.bodyText());
+        TestResponse resumed = client.send("GET", "/events?n=1", Headers.of("Last-Event-ID", "41"), new byte[0]);
+        assertTrue(resumed.bodyText().contains("id: 42\n"), resumed.bodyText());
+    }
+
+    /** RFC 9110 section 15.4.9: 308 with a Location. */
+    @Test
+    void rfc9110_15_4_9_movedIsAPermanentRedirect() {
+        TestResponse response = client.get("/moved");
+        assertEquals(308, response.status());
+        assertEquals("/", response.header("location"));
+    }
+
+    /** Fetch standard section 3.2: the CORS filter answers the preflight before the router's OPTIONS. */
+    @Test
+    void fetch_3_2_preflightIsAnsweredByTheCorsFilter() {
+        TestResponse preflight = client.send("OPTIONS", "/users/7", Headers.of("Origin", DemoApp.CORS_ORIGIN,
+                "Access-Control-Request-Method", "PUT", "Access-Control-Request-Headers", "content-type"), new byte[0]);
+        assertEquals(204, preflight.status());
+        assertEquals(DemoApp.CORS_ORIGIN, preflight.header("access-control-allow-origin"));
+        assertEquals("GET, POST, PUT, PATCH, DELETE", preflight.header("access-control-allow-methods"));
+        assertEquals("Content-Type, Authorization", preflight.header("access-control-allow-headers"));
+        assertEquals("600", preflight.header("access-control-max-age"));
+        assertNull(preflight.header("allow"), "not the router's automatic OPTIONS");
+        TestResponse actual = client.send("GET", "/users/7", Headers.of("Origin", DemoApp.CORS_ORIGIN), new byte[0]);
+        assertEquals(DemoApp.CORS_ORIGIN, actual.header("access-control-allow-origin"));
+        assertEquals("Origin", actual.header("vary"));
     }
 }

@@ -60,19 +60,4 @@ record RawResponse(String statusLine, List<String> headers, String body) {
         }
         return responses;
     }
-
-    /** The data of a chunked body (no extensions or trailers expected). */
-    static String dechunk(String chunked) {
-        StringBuilder data = new StringBuilder();
-        int at = 0;
-        while (true) {
-            int lineEnd = chunked.indexOf("\r\n", at);
-            int size = Integer.parseInt(chunked.substring(at, lineEnd), 16);
-            if (size == 0) {
-                return data.toString();
-            }
-            data.append(chunked, lineEnd + 2, lineEnd + 2 + size);
-            at = lineEnd + 2 + size + 2;
-        }
-    }
 }

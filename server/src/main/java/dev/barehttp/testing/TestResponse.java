@@ -42,7 +42,10 @@ public final class TestResponse {
         return reason;
     }
 
-    /** Every header field, in the order the server wrote them. */
+    /**
+     * Every header field, in the order the server wrote them, with the names in lower case as the
+     * client codec reads them (lookups ignore case; the case on the wire is not kept).
+     */
     public Headers headers() {
         return headers;
     }
