@@ -5,6 +5,7 @@ import dev.barehttp.Request;
 import dev.barehttp.codec.ClientConnection;
 import dev.barehttp.codec.HttpConfig;
 import dev.barehttp.codec.HttpEvent;
+import dev.barehttp.codec.HttpProtocolException;
 import dev.barehttp.codec.ServerConnection;
 import dev.barehttp.codec.Signal;
 import dev.barehttp.spi.ConnectionDriver;
@@ -163,13 +164,23 @@ final class BackToBackConnection implements ConnectionIO {
         return toServer.pollFirst();
     }
 
-    /** Hands every event the client codec can decode now to the assembler. */
+    /**
+     * Hands every event the client codec can decode now to the assembler.
+     *
+     * @throws IllegalStateException when the server's bytes are no valid answer, e.g. a body cut short
+     *     because the handler failed after part of it was sent
+     */
     private void readResponses() {
         while (true) {
             if (raw) {
                 standInForAnsweredRequest();
             }
-            HttpEvent e = client.nextEvent();
+            HttpEvent e;
+            try {
+                e = client.nextEvent();
+            } catch (HttpProtocolException broken) {
+                throw new IllegalStateException("the server's answer cannot be read: " + broken.getMessage(), broken);
+            }
             if (e == Signal.SWITCHED) {
                 responses.acceptTunnelBytes(client.switchedInput());
                 return;

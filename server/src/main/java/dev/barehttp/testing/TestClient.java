@@ -104,7 +104,8 @@ public final class TestClient {
      *
      * @throws IllegalArgumentException for a method, target or header the client codec refuses to
      *     write (a framing field like {@code Transfer-Encoding}, a control character)
-     * @throws IllegalStateException when the server ended the connection without a complete answer
+     * @throws IllegalStateException when the server ended the connection without a complete answer, or
+     *     wrote one that cannot be read (a body cut short when the handler failed after part of it left)
      */
     public TestResponse send(String method, String target, Headers headers, byte[] body) {
         return send(method, target, headers, body, Headers.EMPTY);
