@@ -2,27 +2,21 @@ package dev.barehttp.testing;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.barehttp.Handler;
 import dev.barehttp.HttpException;
 import dev.barehttp.Response;
 import dev.barehttp.codec.Headers;
-import dev.barehttp.codec.HttpConfig;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The in-memory client against the rules a request meets on a real connection. */
-class TestClientTest {
+/** The request and its answer through both codecs: methods, bodies, streams, trailers, 100-continue, exceptions. */
+class TestClientExchangeTest {
     private static final Handler ECHO_BODY = request ->
             Response.ok(request.method() + " " + request.target() + " " + request.bodyString(1 << 20));
-    private static final Handler REMOTE_PORT = request ->
-            Response.ok(Integer.toString(request.remoteAddress().getPort()));
 
     @Test
     void methodTargetAndBodyReachTheHandlerAndTheAnswerComesBackDecoded() {
@@ -60,30 +54,6 @@ class TestClientTest {
         assertEquals("12", head.header("content-length"));
         assertEquals(0, head.body().length);
         assertEquals("twelve bytes", client.get("/").bodyText(), "the connection stays in step after HEAD");
-    }
-
-    @Test
-    void rfc9112_9_3_callsShareOnePersistentConnection() {
-        TestClient client = TestClient.of(REMOTE_PORT);
-        String first = client.get("/").bodyText();
-        assertEquals(first, client.get("/").bodyText());
-        assertEquals(first, client.post("/", "body").bodyText());
-    }
-
-    @Test
-    void rfc9112_9_6_aResponseWithConnectionCloseMakesTheNextCallOpenAConnection() {
-        TestClient client = TestClient.of(request -> Response.ok(Integer.toString(request.remoteAddress().getPort()))
-                .withHeader("Connection", "close"));
-        TestResponse first = client.get("/");
-        assertTrue(first.headers().containsToken("connection", "close"));
-        assertNotEquals(first.bodyText(), client.get("/").bodyText());
-    }
-
-    @Test
-    void rfc9112_9_6_aRequestWithConnectionCloseAlsoEndsTheConnection() {
-        TestClient client = TestClient.of(REMOTE_PORT);
-        String first = client.send("GET", "/", Headers.of("Connection", "close"), new byte[0]).bodyText();
-        assertNotEquals(first, client.get("/").bodyText());
     }
 
     @Test
@@ -130,17 +100,6 @@ class TestClientTest {
     }
 
     @Test
-    void rfc9110_10_1_1_aFinalAnswerBeforeReadingRefusesTheBodyAndNo100IsSent() {
-        TestClient client = TestClient.of(request -> Response.text(413, request.remoteAddress().getPort() + "\n"));
-        TestResponse response = client.send("POST", "/upload", Headers.of("Expect", "100-continue"),
-                "payload".getBytes(StandardCharsets.US_ASCII));
-        assertEquals(List.of(), response.interimStatuses());
-        assertEquals(413, response.status());
-        assertNotEquals(response.bodyText(), client.get("/").bodyText(),
-                "a connection whose body was refused is not used again: the next call opens a new one");
-    }
-
-    @Test
     void theHandlerReadsTheRequestBodyAsAStream() {
         byte[] payload = new byte[100_000];
         for (int i = 0; i < payload.length; i++) {
@@ -180,20 +139,6 @@ class TestClientTest {
         assertEquals(port, client.get("/").bodyText());
     }
 
-    /** RFC 9112 section 8: a message whose framing cannot be completed is incomplete, and says so. */
-    @Test
-    void rfc9112_8_aStreamThatFailsAfterItsFirstBytesLeftCutsTheAnswerShort() {
-        TestClient client = TestClient.of(request -> request.path().equals("/ok") ? Response.ok("fine")
-                : Response.stream(200, out -> {
-                    out.write("half".getBytes(StandardCharsets.US_ASCII));
-                    out.flush();
-                    throw new java.io.IOException("the source went away");
-                }));
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> client.get("/"));
-        assertTrue(e.getMessage().contains("cannot be read"), e.getMessage());
-        assertEquals("fine", client.get("/ok").bodyText(), "the next call opens a new connection");
-    }
-
     @Test
     void anHttpExceptionBecomesItsOwnResponseAsOnAServer() {
         TestClient client = TestClient.of(request -> {
@@ -202,59 +147,6 @@ class TestClientTest {
         TestResponse response = client.get("/");
         assertEquals(401, response.status());
         assertEquals("Basic realm=\"test\"", response.header("www-authenticate"));
-    }
-
-    @Test
-    void rfc9112_5_1_whitespaceBeforeTheColonIsAnsweredWith400() {
-        TestClient client = TestClient.of(request -> Response.ok("never"));
-        List<TestResponse> answers = client.sendRaw("GET / HTTP/1.1\r\nHost : x\r\n\r\n");
-        assertEquals(1, answers.size());
-        assertEquals(400, answers.get(0).status());
-    }
-
-    @Test
-    void rfc9112_9_3_2_pipelinedRawRequestsAreAnsweredInOrder() {
-        TestClient client = TestClient.of(ECHO_BODY);
-        List<TestResponse> answers = client.sendRaw("GET /one HTTP/1.1\r\nHost: x\r\n\r\n"
-                + "HEAD /two HTTP/1.1\r\nHost: x\r\n\r\n"
-                + "POST /three HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc");
-        assertEquals(3, answers.size());
-        assertEquals("GET /one ", answers.get(0).bodyText());
-        assertEquals(0, answers.get(1).body().length);
-        assertEquals("POST /three abc", answers.get(2).bodyText());
-    }
-
-    @Test
-    void rfc9112_8_aBodyCutShortByTheEndOfInputIsAnsweredWith400() {
-        TestClient client = TestClient.of(ECHO_BODY);
-        List<TestResponse> answers = client.sendRaw("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc");
-        assertEquals(1, answers.size());
-        assertEquals(400, answers.get(0).status());
-    }
-
-    @Test
-    void rfc9112_8_aLargeBodyCutShortWhileTheHandlerReadsItIsAnsweredWith400() {
-        TestClient client = TestClient.of(ECHO_BODY);
-        List<TestResponse> answers = client.sendRaw("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000\r\n\r\nabc");
-        assertEquals(1, answers.size());
-        assertEquals(400, answers.get(0).status());
-    }
-
-    @Test
-    void rfc9110_15_5_14_theServerSideEnforcesTheGivenConfig() {
-        TestClient client = TestClient.of(ECHO_BODY, HttpConfig.defaults().withMaxBodySize(4));
-        assertEquals(413, client.post("/", "more than four").status());
-        assertEquals("POST / four", client.post("/", "four").bodyText());
-    }
-
-    @Test
-    void rfc9110_9_3_6_afterA2xxToConnectTheServersBytesAreTheTunnelsAndComeAsTheBody() {
-        TestClient client = TestClient.of(request -> request.method().equals("CONNECT")
-                ? Response.ok("tunnel bytes") : Response.ok(Integer.toString(request.remoteAddress().getPort())));
-        TestResponse tunnel = client.send("CONNECT", "example.com:443", Headers.EMPTY, new byte[0]);
-        assertEquals(200, tunnel.status());
-        assertEquals("tunnel bytes", tunnel.bodyText());
-        assertEquals(200, client.get("/").status(), "the next call opens a connection of its own");
     }
 
     @Test
