@@ -66,6 +66,14 @@ public final class HttpServer implements AutoCloseable {
         };
     }
 
+    /**
+     * The handler a server runs for {@code application}: with the innermost filter that turns an
+     * {@link HttpException} into its response. {@link dev.barehttp.testing.TestClient} runs the same.
+     */
+    public static Handler served(Handler application) {
+        return application.with(StatusExceptionFilter.INSTANCE);
+    }
+
     /** The names of the transports on the class path, highest priority first. */
     public static java.util.List<String> availableTransports() {
         return TransportRegistry.available().stream().map(Transport::name).toList();
@@ -217,7 +225,7 @@ public final class HttpServer implements AutoCloseable {
             }
             Transport chosen = TransportRegistry.choose(transport);
             TransportRegistry.checkOptions(chosen, options);
-            Handler served = handler.with(StatusExceptionFilter.INSTANCE);
+            Handler served = served(handler);
             if (accessLog != null) {
                 served = served.with(accessLog);
             }

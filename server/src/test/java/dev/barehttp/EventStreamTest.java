@@ -1,10 +1,10 @@
 package dev.barehttp;
 
-import static dev.barehttp.TestRequests.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.barehttp.codec.Headers;
+import dev.barehttp.testing.TestClient;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -80,7 +80,8 @@ class EventStreamTest {
 
     @Test
     void html_9_2_4_lastEventIdIsReadFromTheRequest() {
-        assertEquals("41", EventStream.lastEventId(request("GET", "/events", "Last-Event-ID", "41")));
-        assertNull(EventStream.lastEventId(request("GET", "/events")));
+        TestClient client = TestClient.of(request -> Response.ok(String.valueOf(EventStream.lastEventId(request))));
+        assertEquals("41", client.send("GET", "/events", Headers.of("Last-Event-ID", "41"), new byte[0]).bodyText());
+        assertEquals("null", client.get("/events").bodyText());
     }
 }

@@ -1,11 +1,12 @@
 package dev.barehttp;
 
-import static dev.barehttp.TestRequests.body;
 import static dev.barehttp.TestRequests.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.barehttp.testing.TestClient;
+import dev.barehttp.testing.TestResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,43 +32,44 @@ class FilterTest {
     };
 
     @Test
-    void withRunsTheFilterFirstAndTheLastWithOutermost() throws Exception {
-        app.with(named("a")).with(named("b")).handle(request("GET", "/"));
+    void withRunsTheFilterFirstAndTheLastWithOutermost() {
+        TestClient.of(app.with(named("a")).with(named("b"))).get("/");
         assertEquals(List.of("b in", "a in", "handler", "a out", "b out"), trace);
     }
 
     @Test
-    void andThenRunsOutermostFirst() throws Exception {
-        Response response = named("a").andThen(named("b")).around(app).handle(request("GET", "/"));
+    void andThenRunsOutermostFirst() {
+        TestResponse response = TestClient.of(named("a").andThen(named("b")).around(app)).get("/");
         assertEquals(List.of("a in", "b in", "handler", "b out", "a out"), trace);
         assertEquals(List.of("b", "a"), response.headers().all("x-seen"));
     }
 
     @Test
-    void routerFiltersRunInTheOrderAddedAroundEveryAnswerIncluding404() throws Exception {
+    void routerFiltersRunInTheOrderAddedAroundEveryAnswerIncluding404() {
         Router router = Router.builder().filter(named("a")).filter(named("b")).get("/", app).build();
-        router.handle(request("GET", "/"));
+        TestClient client = TestClient.of(router);
+        client.get("/");
         assertEquals(List.of("a in", "b in", "handler", "b out", "a out"), trace);
         trace.clear();
-        Response missing = router.handle(request("GET", "/nothing"));
+        TestResponse missing = client.get("/nothing");
         assertEquals(404, missing.status());
         assertEquals(List.of("a in", "b in", "b out", "a out"), trace);
     }
 
     @Test
-    void aFilterThatAnswersItselfStopsTheChain() throws Exception {
+    void aFilterThatAnswersItselfStopsTheChain() {
         Filter deny = (request, next) -> Response.of(Status.FORBIDDEN);
-        assertEquals(403, app.with(deny).handle(request("GET", "/")).status());
+        assertEquals(403, TestClient.of(app.with(deny)).get("/").status());
         assertEquals(List.of(), trace);
     }
 
     @Test
-    void attributesSetByAFilterReachTheHandlerAndSurviveRouting() throws Exception {
+    void attributesSetByAFilterReachTheHandlerAndSurviveRouting() {
         Filter auth = (request, next) -> next.handle(request.withAttribute(USER, "alice"));
         Router router = Router.builder().filter(auth)
                 .get("/users/{id}", r -> Response.ok(r.attribute(USER) + " sees " + r.pathParameter("id")))
                 .build();
-        assertEquals("alice sees 7", body(router.handle(request("GET", "/users/7"))));
+        assertEquals("alice sees 7", TestClient.of(router).get("/users/7").bodyText());
     }
 
     @Test

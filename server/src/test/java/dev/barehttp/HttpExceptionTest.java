@@ -1,10 +1,11 @@
 package dev.barehttp;
 
 import static dev.barehttp.TestRequests.body;
-import static dev.barehttp.TestRequests.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.barehttp.testing.TestClient;
+import dev.barehttp.testing.TestResponse;
 import org.junit.jupiter.api.Test;
 
 class HttpExceptionTest {
@@ -46,21 +47,20 @@ class HttpExceptionTest {
     }
 
     @Test
-    void theServerAnswersAThrownHttpExceptionWithItsResponse() throws Exception {
+    void theServerAnswersAThrownHttpExceptionWithItsResponse() {
         Handler thrower = request -> {
             throw HttpException.forbidden("read only");
         };
-        Response response = thrower.with(StatusExceptionFilter.INSTANCE).handle(request("GET", "/"));
+        TestResponse response = TestClient.of(thrower).get("/");
         assertEquals(403, response.status());
-        assertEquals("read only\n", body(response));
+        assertEquals("read only\n", response.bodyText());
     }
 
     @Test
-    void theServerAnswersAThrownProtocolExceptionWithItsStatus() throws Exception {
+    void theServerAnswersAThrownProtocolExceptionWithItsStatus() {
         Handler thrower = request -> {
             throw dev.barehttp.codec.HttpProtocolException.contentTooLarge("too big");
         };
-        Response response = thrower.with(StatusExceptionFilter.INSTANCE).handle(request("POST", "/"));
-        assertEquals(413, response.status());
+        assertEquals(413, TestClient.of(thrower).post("/", "").status());
     }
 }

@@ -7,8 +7,9 @@ import dev.barehttp.codec.Headers;
 import dev.barehttp.codec.HttpProtocolException;
 import dev.barehttp.codec.HttpVersion;
 import dev.barehttp.codec.RequestHead;
+import dev.barehttp.testing.TestClient;
+import dev.barehttp.testing.TestResponse;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,10 +34,10 @@ class SafePathTest {
         return e.status();
     }
 
-    private String answer(String target) throws Exception {
-        Response response = router.handle(request(target));
-        return response.status() + " " + new String(((Response.BytesBody) response.body()).bytes(),
-                StandardCharsets.UTF_8).strip();
+    /** The router's status and body for {@code GET target}, through the TestClient. */
+    private String answer(String target) {
+        TestResponse response = TestClient.of(router).get(target);
+        return response.status() + " " + response.bodyText().strip();
     }
 
     /** RFC 3986 section 5.2.4: dot segments are removed before routing. */

@@ -1,154 +1,140 @@
 package dev.barehttp.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.barehttp.codec.Headers;
+import dev.barehttp.testing.TestClient;
+import dev.barehttp.testing.TestResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
 
-/** The demo routes over a real connection, on every transport on the class path. */
+/** The demo routes' answers, through the codecs and the connection driver with no socket. */
 class DemoAppTest {
+    private final TestClient client = TestClient.of(DemoApp.router());
 
-    static List<String> transports() {
-        return RunningServer.transports();
-    }
-
-    @ParameterizedTest
-    @MethodSource("transports")
-    void rootIsAnHtmlPageListingTheRoutes(String transport) throws Exception {
-        try (RunningServer server = RunningServer.start(DemoApp.router(), transport)) {
-            HttpResponse<String> response = server.get("/");
-            assertEquals(200, response.statusCode());
-            assertEquals("text/html; charset=utf-8", response.headers().firstValue("content-type").orElse(""));
-            for (String route : List.of("/yourproblem", "/myproblem", "/echo", "/users/", "/stream", "/plaintext")) {
-                assertTrue(response.body().contains(route), route);
-            }
+    @Test
+    void rootIsAnHtmlPageListingTheRoutes() {
+        TestResponse response = client.get("/");
+        assertEquals(200, response.status());
+        assertEquals("text/html; charset=utf-8", response.header("content-type"));
+        for (String route : List.of("/yourproblem", "/myproblem", "/echo", "/users/", "/stream", "/plaintext")) {
+            assertTrue(response.bodyText().contains(route), route);
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("transports")
-    void yourProblemIs400AndMyProblemIs500(String transport) throws Exception {
-        try (RunningServer server = RunningServer.start(DemoApp.router(), transport)) {
-            HttpResponse<String> client = server.get("/yourproblem");
-            assertEquals(400, client.statusCode());
-            assertTrue(client.body().contains("client"));
-            assertEquals(500, server.get("/myproblem").statusCode());
-        }
+    @Test
+    void yourProblemIs400AndMyProblemIs500() {
+        TestResponse yours = client.get("/yourproblem");
+        assertEquals(400, yours.status());
+        assertTrue(yours.bodyText().contains("client"));
+        assertEquals(500, client.get("/myproblem").status());
     }
 
-    @ParameterizedTest
-    @MethodSource("transports")
-    void echoReturnsTheBodyWithItsContentType(String transport) throws Exception {
-        try (RunningServer server = RunningServer.start(DemoApp.router(), transport)) {
-            HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.uri("/echo"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("hello world")));
-            assertEquals(200, response.statusCode());
-            assertEquals("hello world", response.body());
-            assertEquals("application/x-www-form-urlencoded", response.headers().firstValue("content-type").orElse(""));
-        }
+    @Test
+    void echoReturnsTheBodyWithItsContentType() {
+        TestResponse response = client.send("POST", "/echo",
+                Headers.of("Content-Type", "application/x-www-form-urlencoded"),
+                "hello world".getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, response.status());
+        assertEquals("hello world", response.bodyText());
+        assertEquals("application/x-www-form-urlencoded", response.header("content-type"));
     }
 
-    @ParameterizedTest
-    @MethodSource("transports")
-    void userRouteAnswersJsonWithTheId(String transport) throws Exception {
-        try (RunningServer server = RunningServer.start(DemoApp.router(), transport)) {
-            HttpResponse<String> response = server.get("/users/42");
-            assertEquals(200, response.statusCode());
-            assertEquals("application/json", response.headers().firstValue("content-type").orElse(""));
-            assertEquals("{\"id\": \"42\", \"action\": \"found\"}", response.body());
-        }
+    @Test
+    void userRouteAnswersJsonWithTheId() {
+        TestResponse response = client.get("/users/42");
+        assertEquals(200, response.status());
+        assertEquals("application/json", response.header("content-type"));
+        assertEquals("{\"id\": \"42\", \"action\": \"found\"}", response.bodyText());
     }
 
-    @ParameterizedTest
-    @MethodSource("transports")
-    void userRouteTakesPutPatchAndDelete(String transport) throws Exception {
-        try (RunningServer server = RunningServer.start(DemoApp.router(), transport)) {
-            HttpResponse<String> put = server.send(HttpRequest.newBuilder(server.uri("/users/7"))
-                    .PUT(HttpRequest.BodyPublishers.ofString("{\"name\": \"x\"}")));
-            assertEquals("{\"id\": \"7\", \"action\": \"replaced\", \"bytes\": 13}", put.body());
-            HttpResponse<String> patch = server.send(HttpRequest.newBuilder(server.uri("/users/7"))
-                    .method("PATCH", HttpRequest.BodyPublishers.ofString("{}")));
-            assertEquals("{\"id\": \"7\", \"action\": \"patched\", \"bytes\": 2}", patch.body());
-            assertEquals(204, server.send(HttpRequest.newBuilder(server.uri("/users/7")).DELETE()).statusCode());
-        }
+    @Test
+    void userRouteTakesPutPatchAndDelete() {
+        assertEquals("{\"id\": \"7\", \"action\": \"replaced\", \"bytes\": 13}",
+                client.put("/users/7", "{\"name\": \"x\"}").bodyText());
+        TestResponse patch = client.send("PATCH", "/users/7", Headers.EMPTY, "{}".getBytes(StandardCharsets.UTF_8));
+        assertEquals("{\"id\": \"7\", \"action\": \"patched\", \"bytes\": 2}", patch.bodyText());
+        assertEquals(204, client.delete("/users/7").status());
     }
 
-    @ParameterizedTest
-    @MethodSource("transports")
-    void streamSendsNLinesChunked(String transport) throws Exception {
-        try (RunningServer server = RunningServer.start(DemoApp.router(), transport)) {
-            String wire = server.exchangeRaw("GET /stream?n=3 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", false);
-            RawResponse response = RawResponse.parseAll(wire).get(0);
-            assertEquals(200, response.status());
-            assertEquals("chunked", response.header("transfer-encoding"));
-            assertEquals("line 1 of 3\nline 2 of 3\nline 3 of 3\n", dechunk(response.body()));
-        }
+    @Test
+    void streamSendsNLinesChunked() {
+        TestResponse response = client.get("/stream?n=3");
+        assertEquals(200, response.status());
+        assertEquals("chunked", response.header("transfer-encoding"));
+        assertEquals("line 1 of 3\nline 2 of 3\nline 3 of 3\n", response.bodyText());
     }
 
-    @ParameterizedTest
-    @MethodSource("transports")
-    void streamRejectsABadCount(String transport) throws Exception {
-        try (RunningServer server = RunningServer.start(DemoApp.router(), transport)) {
-            assertEquals(400, server.get("/stream?n=-1").statusCode());
-            assertEquals(400, server.get("/stream?n=1001").statusCode());
-        }
+    @Test
+    void streamRejectsABadCount() {
+        assertEquals(400, client.get("/stream?n=-1").status());
+        assertEquals(400, client.get("/stream?n=1001").status());
     }
 
-    @ParameterizedTest
-    @MethodSource("transports")
-    void plaintextFollowsTheTechEmpowerRules(String transport) throws Exception {
-        try (RunningServer server = RunningServer.start(DemoApp.router(), transport)) {
-            HttpResponse<String> response = server.get("/plaintext");
-            assertEquals(200, response.statusCode());
-            assertEquals("Hello, World!", response.body());
-            assertEquals("text/plain", response.headers().firstValue("content-type").orElse(""));
-            assertEquals("barehttp", response.headers().firstValue("server").orElse(""));
-            assertTrue(response.headers().firstValue("date").isPresent());
-            assertEquals("13", response.headers().firstValue("content-length").orElse(""));
-        }
+    @Test
+    void plaintextFollowsTheTechEmpowerRules() {
+        TestResponse response = client.get("/plaintext");
+        assertEquals(200, response.status());
+        assertEquals("Hello, World!", response.bodyText());
+        assertEquals("text/plain", response.header("content-type"));
+        assertEquals("barehttp", response.header("server"));
+        assertTrue(response.header("date") != null);
+        assertEquals("13", response.header("content-length"));
     }
 
-    @ParameterizedTest
-    @MethodSource("transports")
-    void unknownPathIs404AndWrongMethodIs405(String transport) throws Exception {
-        try (RunningServer server = RunningServer.start(DemoApp.router(), transport)) {
-            assertEquals(404, server.get("/no/such/route").statusCode());
-            HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.uri("/plaintext"))
-                    .POST(HttpRequest.BodyPublishers.noBody()));
-            assertEquals(405, response.statusCode());
-            assertEquals("GET, HEAD, OPTIONS", response.headers().firstValue("allow").orElse(""));
-        }
+    @Test
+    void unknownPathIs404AndWrongMethodIs405() {
+        assertEquals(404, client.get("/no/such/route").status());
+        TestResponse response = client.post("/plaintext", new byte[0]);
+        assertEquals(405, response.status());
+        assertEquals("GET, HEAD, OPTIONS", response.header("allow"));
     }
 
-    @ParameterizedTest
-    @MethodSource("transports")
-    void headOfPlaintextHasTheGetLengthAndNoBody(String transport) throws Exception {
-        try (RunningServer server = RunningServer.start(DemoApp.router(), transport)) {
-            String wire = server.exchangeRaw("HEAD /plaintext HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", false);
-            RawResponse response = RawResponse.parseAll(wire, true).get(0);
-            assertEquals(200, response.status());
-            assertEquals("13", response.header("content-length"));
-            assertTrue(wire.endsWith("\r\n\r\n"), "no body after the head: " + wire);
-        }
+    @Test
+    void headOfPlaintextHasTheGetLengthAndNoBody() {
+        TestResponse response = client.head("/plaintext");
+        assertEquals(200, response.status());
+        assertEquals("13", response.header("content-length"));
+        assertEquals(0, response.body().length);
     }
 
-    /** The data of a chunked body (no extensions or trailers expected). */
-    static String dechunk(String chunked) {
-        StringBuilder data = new StringBuilder();
-        int at = 0;
-        while (true) {
-            int lineEnd = chunked.indexOf("\r\n", at);
-            int size = Integer.parseInt(chunked.substring(at, lineEnd), 16);
-            if (size == 0) {
-                return data.toString();
-            }
-            data.append(chunked, lineEnd + 2, lineEnd + 2 + size);
-            at = lineEnd + 2 + size + 2;
-        }
+    /** HTML standard section 9.2: one event per id, multi-line data, retry, heartbeat comments. */
+    @Test
+    void html_9_2_eventsAreAnEventStreamThatResumesAfterLastEventId() {
+        TestResponse first = client.get("/events?n=2");
+        assertEquals(200, first.status());
+        assertEquals("text/event-stream", first.header("content-type"));
+        assertEquals("chunked", first.header("transfer-encoding"));
+        assertEquals("retry: 2000\n\nid: 1\nevent: count\ndata: event 1\ndata: of 2\n\n: heartbeat\n"
+                + "id: 2\nevent: count\ndata: event 2\ndata: of 2\n\n", first.bodyText());
+        TestResponse resumed = client.send("GET", "/events?n=1", Headers.of("Last-Event-ID", "41"), new byte[0]);
+        assertTrue(resumed.bodyText().contains("id: 42\n"), resumed.bodyText());
+    }
+
+    /** RFC 9110 section 15.4.9: 308 with a Location. */
+    @Test
+    void rfc9110_15_4_9_movedIsAPermanentRedirect() {
+        TestResponse response = client.get("/moved");
+        assertEquals(308, response.status());
+        assertEquals("/", response.header("location"));
+    }
+
+    /** Fetch standard section 3.2: the CORS filter answers the preflight before the router's OPTIONS. */
+    @Test
+    void fetch_3_2_preflightIsAnsweredByTheCorsFilter() {
+        TestResponse preflight = client.send("OPTIONS", "/users/7", Headers.of("Origin", DemoApp.CORS_ORIGIN,
+                "Access-Control-Request-Method", "PUT", "Access-Control-Request-Headers", "content-type"), new byte[0]);
+        assertEquals(204, preflight.status());
+        assertEquals(DemoApp.CORS_ORIGIN, preflight.header("access-control-allow-origin"));
+        assertEquals("GET, POST, PUT, PATCH, DELETE", preflight.header("access-control-allow-methods"));
+        assertEquals("Content-Type, Authorization", preflight.header("access-control-allow-headers"));
+        assertEquals("600", preflight.header("access-control-max-age"));
+        assertNull(preflight.header("allow"), "not the router's automatic OPTIONS");
+        TestResponse actual = client.send("GET", "/users/7", Headers.of("Origin", DemoApp.CORS_ORIGIN), new byte[0]);
+        assertEquals(DemoApp.CORS_ORIGIN, actual.header("access-control-allow-origin"));
+        assertEquals("Origin", actual.header("vary"));
     }
 }

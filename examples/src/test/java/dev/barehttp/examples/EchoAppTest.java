@@ -2,69 +2,71 @@ package dev.barehttp.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.barehttp.Request;
-import dev.barehttp.Response;
 import dev.barehttp.codec.Headers;
-import dev.barehttp.codec.HttpVersion;
-import dev.barehttp.codec.RequestHead;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
+import dev.barehttp.testing.TestClient;
+import dev.barehttp.testing.TestResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The echo contract checked on the handler alone, without a transport. */
+/** The echo contract checked through the codecs and the connection driver, with no socket. */
 class EchoAppTest {
+    private final TestClient client = TestClient.of(new EchoApp());
 
-    private static String echo(RequestHead head, byte[] body, Headers trailers) throws Exception {
-        InputStream in = new ByteArrayInputStream(body);
-        Response response = new EchoApp().handle(new Request(head, in, () -> trailers, null, null, false));
+    private static String json(TestResponse response) {
         assertEquals(200, response.status());
-        assertEquals("application/json", response.headers().get("content-type"));
-        return new String(((Response.BytesBody) response.body()).bytes(), StandardCharsets.US_ASCII);
+        assertEquals("application/json", response.header("content-type"));
+        return new String(response.body(), StandardCharsets.US_ASCII);
+    }
+
+    /** The one answer to a request written by hand. */
+    private String echoRaw(String request) {
+        List<TestResponse> answers = client.sendRaw(request);
+        assertEquals(1, answers.size());
+        return json(answers.get(0));
     }
 
     @Test
-    void requestLineAndHeadersAreEchoedInOrder() throws Exception {
-        RequestHead head = new RequestHead("GET", "/a?b=c", HttpVersion.HTTP_1_0,
-                Headers.of("Host", "x", "X-B", "2", "x-a", "1"), 0);
+    void requestLineAndHeadersAreEchoedInOrder() {
         assertEquals("{\"method\": \"GET\", \"target\": \"/a?b=c\", \"version\": \"HTTP/1.0\", "
                 + "\"headers\": [[\"host\", \"x\"], [\"x-b\", \"2\"], [\"x-a\", \"1\"]], \"body\": \"\"}",
-                echo(head, new byte[0], Headers.EMPTY));
+                echoRaw("GET /a?b=c HTTP/1.0\r\nHost: x\r\nX-B: 2\r\nx-a: 1\r\n\r\n"));
     }
 
     @Test
-    void bodyIsStandardBase64() throws Exception {
-        RequestHead head = new RequestHead("POST", "/", HttpVersion.HTTP_1_1, Headers.of("content-length", "3"), 3);
-        String json = echo(head, new byte[] {(byte) 0xFB, (byte) 0xFF, 0x3F}, Headers.EMPTY);
+    void bodyIsStandardBase64() {
+        TestResponse response = client.send("POST", "/", Headers.of("Host", "x"),
+                new byte[] {(byte) 0xFB, (byte) 0xFF, 0x3F});
         assertEquals("{\"method\": \"POST\", \"target\": \"/\", \"version\": \"HTTP/1.1\", "
-                + "\"headers\": [[\"content-length\", \"3\"]], \"body\": \"+/8/\"}", json);
+                + "\"headers\": [[\"host\", \"x\"], [\"content-length\", \"3\"]], \"body\": \"+/8/\"}", json(response));
     }
 
     @Test
-    void trailersGoInTheirOwnMemberAfterTheBody() throws Exception {
-        RequestHead head = new RequestHead("PUT", "/t", HttpVersion.HTTP_1_1,
-                Headers.of("transfer-encoding", "chunked"), RequestHead.CHUNKED);
-        String json = echo(head, "hi".getBytes(StandardCharsets.US_ASCII), Headers.of("X-Sum", "ab"));
+    void trailersGoInTheirOwnMemberAfterTheBody() {
+        TestResponse response = client.send("PUT", "/t", Headers.of("Host", "x"),
+                "hi".getBytes(StandardCharsets.US_ASCII), Headers.of("X-Sum", "ab"));
         assertEquals("{\"method\": \"PUT\", \"target\": \"/t\", \"version\": \"HTTP/1.1\", "
-                + "\"headers\": [[\"transfer-encoding\", \"chunked\"]], \"body\": \"aGk=\", "
-                + "\"trailers\": [[\"x-sum\", \"ab\"]]}", json);
+                + "\"headers\": [[\"host\", \"x\"], [\"transfer-encoding\", \"chunked\"]], \"body\": \"aGk=\", "
+                + "\"trailers\": [[\"x-sum\", \"ab\"]]}", json(response));
     }
 
     @Test
-    void nonAsciiHeaderBytesAreEscapedAsTheirIso88591Characters() throws Exception {
-        RequestHead head = new RequestHead("GET", "/", HttpVersion.HTTP_1_1, Headers.of("x", "caf\u00e9 \"q\""), 0);
+    void nonAsciiHeaderBytesAreEscapedAsTheirIso88591Characters() {
+        TestResponse response = client.send("GET", "/", Headers.of("Host", "x", "x", "caf\u00e9 \"q\""), new byte[0]);
         assertEquals("{\"method\": \"GET\", \"target\": \"/\", \"version\": \"HTTP/1.1\", "
-                + "\"headers\": [[\"x\", \"caf\\u00e9 \\\"q\\\"\"]], \"body\": \"\"}",
-                echo(head, new byte[0], Headers.EMPTY));
+                + "\"headers\": [[\"host\", \"x\"], [\"x\", \"caf\\u00e9 \\\"q\\\"\"]], \"body\": \"\"}", json(response));
     }
 
     @Test
-    void anyMethodAndTargetFormIsEchoed() throws Exception {
-        RequestHead asterisk = new RequestHead("OPTIONS", "*", HttpVersion.HTTP_1_1, Headers.EMPTY, 0);
-        assertEquals("{\"method\": \"OPTIONS\", \"target\": \"*\", \"version\": \"HTTP/1.1\", \"headers\": [], "
-                + "\"body\": \"\"}", echo(asterisk, new byte[0], Headers.EMPTY));
-        RequestHead connect = new RequestHead("CONNECT", "example.com:443", HttpVersion.HTTP_1_1, Headers.EMPTY, 0);
+    void anyMethodAndTargetFormIsEchoed() {
+        TestResponse asterisk = client.send("OPTIONS", "*", Headers.of("Host", "x"), new byte[0]);
+        assertEquals("{\"method\": \"OPTIONS\", \"target\": \"*\", \"version\": \"HTTP/1.1\", "
+                + "\"headers\": [[\"host\", \"x\"]], \"body\": \"\"}", json(asterisk));
+        TestResponse absolute = client.send("GET", "http://x/p?q", Headers.of("Host", "x"), new byte[0]);
+        assertEquals("{\"method\": \"GET\", \"target\": \"http://x/p?q\", \"version\": \"HTTP/1.1\", "
+                + "\"headers\": [[\"host\", \"x\"]], \"body\": \"\"}", json(absolute));
         assertEquals("{\"method\": \"CONNECT\", \"target\": \"example.com:443\", \"version\": \"HTTP/1.1\", "
-                + "\"headers\": [], \"body\": \"\"}", echo(connect, new byte[0], Headers.EMPTY));
+                + "\"headers\": [[\"host\", \"example.com:443\"]], \"body\": \"\"}",
+                echoRaw("CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n"));
     }
 }

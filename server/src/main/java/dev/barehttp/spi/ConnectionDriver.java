@@ -272,7 +272,7 @@ public final class ConnectionDriver {
      * thread is taken: a slow upload then holds no thread, only its buffered bytes.
      */
     private boolean worthWaitingFor(RequestHead head) {
-        return !http.requestReceivedWhole() && !head.expectsContinue() && head.bodyLength() >= 0
+        return !http.requestReceivedWhole() && !http.inputEnded() && !head.expectsContinue() && head.bodyLength() >= 0
                 && head.bodyLength() <= http.config().maxBufferedInput();
     }
 
