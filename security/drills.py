@@ -804,7 +804,7 @@ def main(argv):
     p.add_argument("--only", action="append", choices=[name for name, _ in DRILLS], help="run only this drill")
     p.add_argument("--slowloris-connections", type=int, default=2000)
     p.add_argument("--pipelined", type=int, default=100_000)
-    p.add_argument("--latency-floor-ms", type=float, default=5.0)
+    p.add_argument("--latency-floor-ms", type=float, default=50.0)
     p.add_argument("--pid-file", help="append the pid of every server started to this file")
     p.add_argument("--workdir", help="where server logs go (default: a temporary directory, removed)")
     args = p.parse_args(argv)
