@@ -94,9 +94,15 @@ final class Acceptor implements Runnable {
     /**
      * Over the limit: the codec's 503, written at once (it fits an empty socket buffer), what already
      * arrived read and dropped (so the close is not a reset that destroys the answer), then closed.
-     * A refusal is never registered with a loop, so it costs no descriptor beyond this moment.
+     * A refusal is never registered with a loop, so it costs no descriptor beyond this moment. Over TLS
+     * the answer would need a handshake, and plain text must never leave a TLS port: the connection is
+     * closed unanswered.
      */
     private void refuse(SocketChannel channel) throws IOException {
+        if (server.settings.tls() != null) {
+            channel.close();
+            return;
+        }
         try {
             channel.write(ByteBuffer.wrap(refusal));
             channel.shutdownOutput();

@@ -48,7 +48,8 @@ final class EventLoop implements Runnable {
         this.options = options;
         this.selector = Selector.open();
         // Direct, so reads land without the JDK's intermediate copy; one per loop, not per connection.
-        this.readBuffer = ByteBuffer.allocateDirect(options.readBufferSize());
+        this.readBuffer = ByteBuffer.allocateDirect(server.settings.tls() == null ? options.readBufferSize()
+                : Math.max(options.readBufferSize(), TlsWire.MIN_READ_BUFFER));
         this.wheel = new DeadlineWheel(now());
         this.thread = new Thread(this, "barehttp-nio-selector-" + index);
     }
@@ -174,8 +175,8 @@ final class EventLoop implements Runnable {
         try {
             ConnectionDriver driver = ConnectionDriver.create(server.settings, new ConnectionDriver.Peer(
                     (InetSocketAddress) channel.getRemoteAddress(), (InetSocketAddress) channel.getLocalAddress(),
-                    false));
-            c = new NioConnection(this, channel, driver);
+                    server.settings.tls() != null));
+            c = new NioConnection(this, channel, driver, server.settings.tls());
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
             server.released(null);

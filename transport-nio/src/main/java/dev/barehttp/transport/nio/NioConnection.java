@@ -3,6 +3,7 @@ package dev.barehttp.transport.nio;
 import dev.barehttp.codec.ServerConnection;
 import dev.barehttp.spi.ConnectionDriver;
 import dev.barehttp.spi.ConnectionDriver.Action;
+import dev.barehttp.spi.TlsSettings;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -10,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.locks.LockSupport;
+import javax.net.ssl.SSLContext;
 
 /**
  * One connection, owned by one {@link EventLoop} for its whole life, doing what its
@@ -27,7 +29,7 @@ import java.util.concurrent.locks.LockSupport;
  * </pre>
  *
  * In LOOP the connection carries out the driver's action: READ (read interest, the driver's
- * deadline armed), WRITE (write what the socket takes, write interest for the rest), DISPATCH (a
+ * deadline armed; over TLS also the handshake's, and no read interest while a handshake task runs), WRITE (write what the socket takes, write interest for the rest), DISPATCH (a
  * handler thread), LINGER and CLOSE. Only the selector thread changes interest ops, arms deadlines
  * and closes; a handler thread hands the connection back through the loop's task queue.
  */
@@ -66,11 +68,23 @@ final class NioConnection {
     NioConnection wheelNext;
 
     NioConnection(EventLoop loop, SocketChannel channel, ConnectionDriver driver) {
+        this(loop, channel, driver, null);
+    }
+
+    /** A connection over TLS with {@code tls}, or plain TCP when it is null. */
+    NioConnection(EventLoop loop, SocketChannel channel, ConnectionDriver driver, SSLContext tls) {
         this.loop = loop;
         this.channel = channel;
-        this.wire = new PlainWire(channel);
+        this.wire = tls == null ? new PlainWire(channel) : new TlsWire(channel, TlsSettings.serverEngine(tls),
+                loop.server.handlers::execute, () -> loop.post((Runnable) this::onWireReady), handshakeDeadline());
         this.driver = driver;
         this.http = driver == null ? null : driver.connection(); // the wheel's tests need no driver
+    }
+
+    /** The handshake counts against the head timeout, as the first request's head would. */
+    private long handshakeDeadline() {
+        long millis = loop.server.config.headTimeoutMillis();
+        return millis <= 0 ? Long.MAX_VALUE : loop.now() + millis;
     }
 
     Holder holder() {
@@ -176,8 +190,8 @@ final class NioConnection {
         while (true) {
             switch (action) {
                 case READ -> {
-                    interest(SelectionKey.OP_READ);
-                    loop.wheel.schedule(this, driver.deadline());
+                    interest(wire.inputHeld() ? 0 : SelectionKey.OP_READ);
+                    loop.wheel.schedule(this, Math.min(driver.deadline(), wire.setupDeadline()));
                     return;
                 }
                 case WRITE -> {
@@ -280,6 +294,11 @@ final class NioConnection {
     /** Selector thread: the armed deadline passed. */
     void onDeadline(long now) {
         try {
+            long setup = wire.setupDeadline();
+            if (setup != Long.MAX_VALUE && now - setup >= 0) {
+                close("the TLS handshake did not finish in time");
+                return;
+            }
             takeBack();
             switch (holder) {
                 case LOOP -> carryOut(driver.onDeadline(now));
@@ -309,6 +328,17 @@ final class NioConnection {
         if (HOLDER.compareAndSet(this, Holder.AWAIT_INPUT, Holder.LINGER)) {
             LockSupport.unpark(waiter);
             linger();
+        }
+    }
+
+    /** Selector thread: the wire can take input again (a TLS handshake task ran); go on reading. */
+    private void onWireReady() {
+        try {
+            if (holder == Holder.LOOP && driver.action() == Action.READ) {
+                carryOut(readIntoDriver());
+            }
+        } catch (IOException | RuntimeException e) {
+            close(e.toString());
         }
     }
 
