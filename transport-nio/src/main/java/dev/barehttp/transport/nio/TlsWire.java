@@ -105,14 +105,18 @@ final class TlsWire implements Wire {
                 wrapHandshake();
                 continue;
             }
-            if (!unwrapInto(dst)) {
+            if (!unwrapInto(dst, dst.position() > start)) {
                 return dst.position() - start;
             }
         }
     }
 
-    /** One unwrap (after reading the socket when a record is incomplete); false when the read must stop here. */
-    private boolean unwrapInto(ByteBuffer dst) throws IOException {
+    /**
+     * One unwrap (after reading the socket when a record is incomplete); false when the read must stop
+     * here. The engine answers BUFFER_OVERFLOW for a record it cannot size yet (its header incomplete)
+     * when less than a whole record's room is left, so an overflow after some plaintext only ends this read.
+     */
+    private boolean unwrapInto(ByteBuffer dst, boolean produced) throws IOException {
         ByteBuffer in = inputBuffer();
         in.flip();
         SSLEngineResult result;
@@ -132,7 +136,12 @@ final class TlsWire implements Wire {
                 stage = Stage.INPUT_ENDED;
                 return true;
             }
-            case BUFFER_OVERFLOW -> throw new SSLException("a TLS record larger than the read buffer");
+            case BUFFER_OVERFLOW -> {
+                if (produced) {
+                    return false;
+                }
+                throw new SSLException("a TLS record larger than the read buffer");
+            }
             default -> {
                 return readSocket(in, dst);
             }
