@@ -152,4 +152,22 @@ public abstract class TlsKit extends TransportKit {
             }
         }
     }
+
+    /**
+     * RFC 8446 section 6.1: the client's close_notify ends the server's input; the request before it is
+     * still answered, then the server ends its side and the client reads the end of the stream.
+     */
+    @Test
+    void closeNotifyFromTheClientEndsTheServersInput() throws Exception {
+        HttpServer server = startTls();
+        try (SSLSocket tls = TlsClients.socket(server, TestCertificate.context())) {
+            tls.setEnabledProtocols(new String[] {"TLSv1.3"});
+            tls.startHandshake();
+            RawClient client = RawClient.over(tls);
+            client.send(GET_HELLO);
+            tls.shutdownOutput();
+            assertEquals(HELLO, client.read().text());
+            assertEquals(-1, tls.getInputStream().read());
+        }
+    }
 }

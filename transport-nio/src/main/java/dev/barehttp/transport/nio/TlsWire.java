@@ -202,13 +202,14 @@ final class TlsWire implements Wire {
     }
 
     private void runTasks() {
+        Stage before = stage;
         stage = Stage.TASKS;
         tasks.execute(() -> {
             Runnable task;
             while ((task = engine.getDelegatedTask()) != null) {
                 task.run();
             }
-            stage = Stage.HANDSHAKE;
+            stage = before;
             whenTasksDone.run();
         });
     }
