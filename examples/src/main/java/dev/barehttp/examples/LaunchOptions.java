@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * The command line of the examples jar:
  * {@code [APP [DIR]] [--host H] [--port P] [--transport NAME] [--max-connections N] [--access-log]
- * [--access-log-format F] [--help]}.
+ * [--access-log-format F] [--tls-keystore PATH --tls-password PASS] [--help]}.
  *
  * @param app the app to run: {@code demo}, {@code echo} or {@code files}
  * @param directory the directory the {@code files} app serves (null for the others)
@@ -18,10 +18,13 @@ import java.util.Map;
  * @param maxConnections most connections open at once (more get 503)
  * @param transportOptions transport options by name (e.g. {@code nio.handlersOnLoop=true})
  * @param accessLog the format of the line printed per request, or null for none
+ * @param tlsKeystore the PKCS#12 keystore to serve TLS with, or null for plain TCP
+ * @param tlsPassword the keystore's password (null exactly when {@code tlsKeystore} is)
  * @param help true when usage was asked for
  */
 record LaunchOptions(String app, String directory, String host, int port, String transport, int maxConnections,
-                     Map<String, String> transportOptions, AccessLog.Format accessLog, boolean help) {
+                     Map<String, String> transportOptions, AccessLog.Format accessLog, String tlsKeystore,
+                     String tlsPassword, boolean help) {
     /** The connection limit when none is given. */
     static final int DEFAULT_MAX_CONNECTIONS = 10_000;
 
@@ -33,10 +36,12 @@ record LaunchOptions(String app, String directory, String host, int port, String
             usage: java -jar barehttp-examples.jar [APP] [--host H] [--port P] [--transport NAME]
                                                    [--max-connections N] [--option NAME=VALUE]... [--access-log]
                                                    [--access-log-format common|combined|json]
+                                                   [--tls-keystore PATH --tls-password PASS]
 
             apps:
               demo        the demo routes: /, /yourproblem, /myproblem, POST /echo, /users/{id},
-                          /stream?n=5, /plaintext, /events?n=5, /visits, /moved, /admin (default)
+                          /stream?n=5, /plaintext, /events?n=5, /visits, /moved, /secure,
+                          /admin (default)
               echo        answers every request with a JSON description of what arrived
               files DIR   serves the files under DIR
 
@@ -48,6 +53,9 @@ record LaunchOptions(String app, String directory, String host, int port, String
               --option NAME=VALUE  a transport option, e.g. nio.handlersOnLoop=true (repeatable)
               --access-log      print a line per request to stdout (Common Log Format)
               --access-log-format F  common, combined or json (implies --access-log)
+              --tls-keystore PATH  serve HTTPS with the key in this PKCS#12 file, read again
+                                   when it changes (needs --tls-password)
+              --tls-password PASS  the keystore's password
               --help            print this text
             """;
 
@@ -65,11 +73,14 @@ record LaunchOptions(String app, String directory, String host, int port, String
         AccessLog.Format accessLog = null;
         int maxConnections = DEFAULT_MAX_CONNECTIONS;
         Map<String, String> transportOptions = new LinkedHashMap<>();
+        String tlsKeystore = null;
+        String tlsPassword = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--help", "-h" -> {
-                    return new LaunchOptions("demo", null, host, port, null, maxConnections, Map.of(), null, true);
+                    return new LaunchOptions("demo", null, host, port, null, maxConnections, Map.of(), null, null, null,
+                            true);
                 }
                 case "--host" -> host = valueAfter(args, i++);
                 case "--port" -> port = port(valueAfter(args, i++));
@@ -78,6 +89,8 @@ record LaunchOptions(String app, String directory, String host, int port, String
                 case "--access-log-format" -> accessLog = format(valueAfter(args, i++));
                 case "--max-connections" -> maxConnections = positive(arg, valueAfter(args, i++));
                 case "--option" -> addOption(transportOptions, valueAfter(args, i++));
+                case "--tls-keystore" -> tlsKeystore = valueAfter(args, i++);
+                case "--tls-password" -> tlsPassword = valueAfter(args, i++);
                 default -> {
                     if (arg.startsWith("-")) {
                         throw new IllegalArgumentException("unknown option " + arg);
@@ -92,7 +105,7 @@ record LaunchOptions(String app, String directory, String host, int port, String
             }
         }
         return checked(new LaunchOptions(app == null ? "demo" : app, directory, host, port, transport, maxConnections,
-                Map.copyOf(transportOptions), accessLog, false));
+                Map.copyOf(transportOptions), accessLog, tlsKeystore, tlsPassword, false));
     }
 
     private static AccessLog.Format format(String name) {
@@ -111,6 +124,9 @@ record LaunchOptions(String app, String directory, String host, int port, String
     private static LaunchOptions checked(LaunchOptions options) {
         if (!APPS.contains(options.app())) {
             throw new IllegalArgumentException("unknown app " + options.app() + "; apps: " + String.join(", ", APPS));
+        }
+        if ((options.tlsKeystore() == null) != (options.tlsPassword() == null)) {
+            throw new IllegalArgumentException("--tls-keystore and --tls-password go together");
         }
         if (options.app().equals("files") && options.directory() == null) {
             throw new IllegalArgumentException("the files app needs a directory: files DIR");

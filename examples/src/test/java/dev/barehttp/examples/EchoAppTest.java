@@ -27,7 +27,7 @@ class EchoAppTest {
     void requestLineAndHeadersAreEchoedInOrder() throws Exception {
         RequestHead head = new RequestHead("GET", "/a?b=c", HttpVersion.HTTP_1_0,
                 Headers.of("Host", "x", "X-B", "2", "x-a", "1"), 0);
-        assertEquals("{\"method\": \"GET\", \"target\": \"/a?b=c\", \"version\": \"HTTP/1.0\", "
+        assertEquals("{\"method\": \"GET\", \"target\": \"/a?b=c\", \"version\": \"HTTP/1.0\", \"secure\": false, "
                 + "\"headers\": [[\"host\", \"x\"], [\"x-b\", \"2\"], [\"x-a\", \"1\"]], \"body\": \"\"}",
                 echo(head, new byte[0], Headers.EMPTY));
     }
@@ -36,7 +36,7 @@ class EchoAppTest {
     void bodyIsStandardBase64() throws Exception {
         RequestHead head = new RequestHead("POST", "/", HttpVersion.HTTP_1_1, Headers.of("content-length", "3"), 3);
         String json = echo(head, new byte[] {(byte) 0xFB, (byte) 0xFF, 0x3F}, Headers.EMPTY);
-        assertEquals("{\"method\": \"POST\", \"target\": \"/\", \"version\": \"HTTP/1.1\", "
+        assertEquals("{\"method\": \"POST\", \"target\": \"/\", \"version\": \"HTTP/1.1\", \"secure\": false, "
                 + "\"headers\": [[\"content-length\", \"3\"]], \"body\": \"+/8/\"}", json);
     }
 
@@ -45,7 +45,7 @@ class EchoAppTest {
         RequestHead head = new RequestHead("PUT", "/t", HttpVersion.HTTP_1_1,
                 Headers.of("transfer-encoding", "chunked"), RequestHead.CHUNKED);
         String json = echo(head, "hi".getBytes(StandardCharsets.US_ASCII), Headers.of("X-Sum", "ab"));
-        assertEquals("{\"method\": \"PUT\", \"target\": \"/t\", \"version\": \"HTTP/1.1\", "
+        assertEquals("{\"method\": \"PUT\", \"target\": \"/t\", \"version\": \"HTTP/1.1\", \"secure\": false, "
                 + "\"headers\": [[\"transfer-encoding\", \"chunked\"]], \"body\": \"aGk=\", "
                 + "\"trailers\": [[\"x-sum\", \"ab\"]]}", json);
     }
@@ -53,7 +53,7 @@ class EchoAppTest {
     @Test
     void nonAsciiHeaderBytesAreEscapedAsTheirIso88591Characters() throws Exception {
         RequestHead head = new RequestHead("GET", "/", HttpVersion.HTTP_1_1, Headers.of("x", "caf\u00e9 \"q\""), 0);
-        assertEquals("{\"method\": \"GET\", \"target\": \"/\", \"version\": \"HTTP/1.1\", "
+        assertEquals("{\"method\": \"GET\", \"target\": \"/\", \"version\": \"HTTP/1.1\", \"secure\": false, "
                 + "\"headers\": [[\"x\", \"caf\\u00e9 \\\"q\\\"\"]], \"body\": \"\"}",
                 echo(head, new byte[0], Headers.EMPTY));
     }
@@ -61,10 +61,10 @@ class EchoAppTest {
     @Test
     void anyMethodAndTargetFormIsEchoed() throws Exception {
         RequestHead asterisk = new RequestHead("OPTIONS", "*", HttpVersion.HTTP_1_1, Headers.EMPTY, 0);
-        assertEquals("{\"method\": \"OPTIONS\", \"target\": \"*\", \"version\": \"HTTP/1.1\", \"headers\": [], "
+        assertEquals("{\"method\": \"OPTIONS\", \"target\": \"*\", \"version\": \"HTTP/1.1\", \"secure\": false, \"headers\": [], "
                 + "\"body\": \"\"}", echo(asterisk, new byte[0], Headers.EMPTY));
         RequestHead connect = new RequestHead("CONNECT", "example.com:443", HttpVersion.HTTP_1_1, Headers.EMPTY, 0);
-        assertEquals("{\"method\": \"CONNECT\", \"target\": \"example.com:443\", \"version\": \"HTTP/1.1\", "
+        assertEquals("{\"method\": \"CONNECT\", \"target\": \"example.com:443\", \"version\": \"HTTP/1.1\", \"secure\": false, "
                 + "\"headers\": [], \"body\": \"\"}", echo(connect, new byte[0], Headers.EMPTY));
     }
 }
