@@ -16,8 +16,12 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
-/** The TLS clients of the kits: {@link HttpClient} and raw TLS sockets, all with read timeouts. */
-final class TlsClients {
+/**
+ * The TLS clients of the kits: {@link HttpClient} and raw TLS sockets, all with read timeouts. A kit
+ * runs over TLS by starting its servers with {@link TestCertificate#context()} and opening its clients
+ * with {@link #connect(int, int)}.
+ */
+public final class TlsClients {
     private TlsClients() {
     }
 
@@ -49,6 +53,33 @@ final class TlsClients {
                 tls.setSSLParameters(parameters);
             }
             return tls;
+        } catch (IOException | RuntimeException e) {
+            plain.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A raw client over a finished TLS handshake with the server on {@code 127.0.0.1:port}, trusting
+     * {@link TestCertificate}, with a receive buffer of {@code receiveBufferSize} bytes (0 for the
+     * system's): what {@link TransportKit#openClient} returns for a kit run over TLS.
+     */
+    public static RawClient connect(int port, int receiveBufferSize) throws IOException {
+        Socket plain = new Socket();
+        try {
+            if (receiveBufferSize > 0) {
+                plain.setReceiveBufferSize(receiveBufferSize);
+            }
+            plain.connect(new InetSocketAddress("127.0.0.1", port), RawClient.READ_TIMEOUT_MILLIS);
+            plain.setSoTimeout(RawClient.READ_TIMEOUT_MILLIS);
+            plain.setTcpNoDelay(true);
+            SSLSocket tls = (SSLSocket) TestCertificate.context().getSocketFactory()
+                    .createSocket(plain, "127.0.0.1", port, true);
+            tls.startHandshake();
+            return RawClient.over(tls);
+        } catch (GeneralSecurityException e) {
+            plain.close();
+            throw new IOException(e);
         } catch (IOException | RuntimeException e) {
             plain.close();
             throw e;
