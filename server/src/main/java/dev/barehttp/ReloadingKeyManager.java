@@ -45,7 +45,8 @@ final class ReloadingKeyManager extends X509ExtendedKeyManager {
     private volatile long nextCheck;
     private FileTime lastFailure;
 
-    private ReloadingKeyManager(Path file, char[] password, LongSupplier nanoTime) throws IOException,
+    /** With {@code nanoTime} as the clock that spaces the looks at the file (tests step it). */
+    ReloadingKeyManager(Path file, char[] password, LongSupplier nanoTime) throws IOException,
             GeneralSecurityException {
         this.file = file;
         this.password = password.clone();

@@ -98,6 +98,10 @@ final class TlsWire implements Wire {
             }
             HandshakeStatus status = engine.getHandshakeStatus();
             if (status == HandshakeStatus.NEED_TASK) {
+                if (s == Stage.OPEN) {
+                    runPostHandshakeTasks();
+                    continue;
+                }
                 runTasks();
                 return dst.position() - start;
             }
@@ -127,7 +131,7 @@ final class TlsWire implements Wire {
         } finally {
             in.compact();
         }
-        afterHandshakeStep(result.getHandshakeStatus());
+        afterHandshakeStep(result);
         switch (result.getStatus()) {
             case OK -> {
                 return true;
@@ -170,8 +174,15 @@ final class TlsWire implements Wire {
         return true;
     }
 
-    /** Notes the end of the first handshake, and refuses any later one in TLS 1.2. */
-    private void afterHandshakeStep(HandshakeStatus status) throws SSLException {
+    /**
+     * Notes the end of the first handshake, and refuses any later one in TLS 1.2. Closing (a
+     * close_notify either way, which TLS 1.2 answers with its own) is not a handshake.
+     */
+    private void afterHandshakeStep(SSLEngineResult result) throws SSLException {
+        HandshakeStatus status = result.getHandshakeStatus();
+        if (result.getStatus() == SSLEngineResult.Status.CLOSED || engine.isOutboundDone()) {
+            return;
+        }
         if (status == HandshakeStatus.FINISHED) {
             if (stage == Stage.HANDSHAKE) {
                 stage = Stage.OPEN;
@@ -201,6 +212,19 @@ final class TlsWire implements Wire {
         return e;
     }
 
+    /**
+     * A TLS 1.3 post-handshake message (a key update) needs a task: it is small (no signature, no key
+     * exchange), so it runs here, whichever thread holds the connection, rather than hand the
+     * connection around while a handler may be waiting for input.
+     */
+    private void runPostHandshakeTasks() {
+        Runnable task;
+        while ((task = engine.getDelegatedTask()) != null) {
+            task.run();
+        }
+    }
+
+    /** The first handshake's tasks (key exchange, signatures) run off the selector thread. */
     private void runTasks() {
         Stage before = stage;
         stage = Stage.TASKS;
@@ -258,7 +282,7 @@ final class TlsWire implements Wire {
         SSLEngineResult result = engine.wrap(src, out);
         out.flip();
         netOut = out;
-        afterHandshakeStep(result.getHandshakeStatus());
+        afterHandshakeStep(result);
         if (result.getStatus() == SSLEngineResult.Status.CLOSED && src.hasRemaining()) {
             throw new SSLException("the TLS session is closed");
         }

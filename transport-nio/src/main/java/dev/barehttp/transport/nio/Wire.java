@@ -14,7 +14,7 @@ interface Wire {
 
     /**
      * Reads what is available into {@code dst}: the count, 0 when nothing is ready, -1 at end of input.
-     * {@code dst} must have room for at least {@link TlsWire#MIN_READ_BUFFER} bytes.
+     * A TLS wire needs room in {@code dst} for at least {@link TlsWire#MIN_READ_BUFFER} bytes.
      */
     int read(ByteBuffer dst) throws IOException;
 
