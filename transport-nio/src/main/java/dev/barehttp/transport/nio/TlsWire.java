@@ -67,10 +67,6 @@ final class TlsWire implements Wire {
         this.handshakeDeadline = handshakeDeadline;
     }
 
-    Stage stage() {
-        return stage;
-    }
-
     @Override
     public boolean inputHeld() {
         return stage == Stage.TASKS;
@@ -90,11 +86,11 @@ final class TlsWire implements Wire {
         int start = dst.position();
         while (true) {
             Stage s = stage;
-            if (s == Stage.TASKS || !flush()) {
-                return dst.position() - start;
-            }
             if (s == Stage.INPUT_ENDED) {
                 return dst.position() > start ? dst.position() - start : -1;
+            }
+            if (s == Stage.TASKS || !flush()) {
+                return dst.position() - start;
             }
             HandshakeStatus status = engine.getHandshakeStatus();
             if (status == HandshakeStatus.NEED_TASK) {
