@@ -86,21 +86,30 @@ final class Acceptor implements Runnable {
             channel.close();
             throw e;
         }
+        hand(channel, true);
+    }
+
+    /** Deals {@code channel} to the next loop. */
+    private void hand(SocketChannel channel, boolean admitted) {
         EventLoop loop = loops.get(next);
         next = (next + 1) % loops.size();
-        loop.post((Runnable) () -> loop.register(channel));
+        loop.post((Runnable) () -> loop.register(channel, admitted));
     }
 
     /**
      * Over the limit: the codec's 503, written at once (it fits an empty socket buffer), what already
      * arrived read and dropped (so the close is not a reset that destroys the answer), then closed.
      * A refusal is never registered with a loop, so it costs no descriptor beyond this moment. Over TLS
-     * the answer would need a handshake, and plain text must never leave a TLS port: the connection is
-     * closed unanswered.
+     * the answer needs a handshake (plain text must never leave a TLS port), so the connection goes to
+     * a loop as a refusal, a bounded number at once; beyond that it is closed unanswered.
      */
     private void refuse(SocketChannel channel) throws IOException {
         if (server.settings.tls() != null) {
-            channel.close();
+            if (server.admitTlsRefusal()) {
+                hand(channel, false);
+            } else {
+                channel.close();
+            }
             return;
         }
         try {

@@ -164,11 +164,14 @@ final class EventLoop implements Runnable {
         }
     }
 
-    /** Selector thread: takes a freshly accepted, admitted channel. */
-    void register(SocketChannel channel) {
+    /**
+     * Selector thread: takes a freshly accepted channel, admitted (counted against the limit) or a
+     * TLS refusal (to be answered 503 after its handshake).
+     */
+    void register(SocketChannel channel, boolean admitted) {
         if (shuttingDown) {
             closeQuietly(channel);
-            server.released(null);
+            server.uncounted(admitted);
             return;
         }
         NioConnection c;
@@ -176,10 +179,10 @@ final class EventLoop implements Runnable {
             ConnectionDriver driver = ConnectionDriver.create(server.settings, new ConnectionDriver.Peer(
                     (InetSocketAddress) channel.getRemoteAddress(), (InetSocketAddress) channel.getLocalAddress(),
                     server.settings.tls() != null));
-            c = new NioConnection(this, channel, driver, server.settings.tls());
+            c = new NioConnection(this, channel, driver, server.settings.tls(), admitted);
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
-            server.released(null);
+            server.uncounted(admitted);
             return;
         }
         connections++;

@@ -19,6 +19,8 @@ import javax.net.ssl.SSLContext;
  * selector thread, or the handler thread the connection is lent to for a DISPATCH.
  *
  * <pre>
+ *   SETUP (TLS handshake) ── done ──▶ LOOP;  peer EOF, handshake failure, deadline ──▶ CLOSED
+ *
  *             DISPATCH                           awaitInput / flush (the handler parks)
  *   LOOP ───────────────────────▶ HANDLER ─────────────────────────▶ AWAIT_INPUT / AWAIT_WRITE
  *    ▲  ◀─────────────────────────  │  ◀──────────────────────────────    (the selector reads or writes,
@@ -28,14 +30,16 @@ import javax.net.ssl.SSLContext;
  *  LINGER ─── peer EOF, deadline ──▶ CLOSED ◀── socket error, deadline, forced shutdown (any state)
  * </pre>
  *
+ * A TLS connection starts in SETUP: the selector thread reads for the handshake (no read interest
+ * while a handshake task runs elsewhere), with the head timeout armed; then the driver starts (LOOP).
  * In LOOP the connection carries out the driver's action: READ (read interest, the driver's
- * deadline armed; over TLS also the handshake's, and no read interest while a handshake task runs), WRITE (write what the socket takes, write interest for the rest), DISPATCH (a
+ * deadline armed), WRITE (write what the socket takes, write interest for the rest), DISPATCH (a
  * handler thread), LINGER and CLOSE. Only the selector thread changes interest ops, arms deadlines
  * and closes; a handler thread hands the connection back through the loop's task queue.
  */
 final class NioConnection {
     /** Who holds the connection's driver now. */
-    enum Holder { LOOP, HANDLER, AWAIT_INPUT, AWAIT_WRITE, LINGER, CLOSED }
+    enum Holder { SETUP, LOOP, HANDLER, AWAIT_INPUT, AWAIT_WRITE, LINGER, CLOSED }
 
     private static final VarHandle HOLDER;
 
@@ -52,6 +56,8 @@ final class NioConnection {
     final Wire wire;
     final ConnectionDriver driver;
     final ServerConnection http;
+    /** False for a TLS connection over the limit, which its driver answers 503 once the handshake is done. */
+    final boolean admitted;
     private SelectionKey key;
     private volatile Holder holder = Holder.LOOP;
     private volatile Thread waiter;
@@ -68,12 +74,13 @@ final class NioConnection {
     NioConnection wheelNext;
 
     NioConnection(EventLoop loop, SocketChannel channel, ConnectionDriver driver) {
-        this(loop, channel, driver, null);
+        this(loop, channel, driver, null, true);
     }
 
     /** A connection over TLS with {@code tls}, or plain TCP when it is null. */
-    NioConnection(EventLoop loop, SocketChannel channel, ConnectionDriver driver, SSLContext tls) {
+    NioConnection(EventLoop loop, SocketChannel channel, ConnectionDriver driver, SSLContext tls, boolean admitted) {
         this.loop = loop;
+        this.admitted = admitted;
         this.channel = channel;
         this.wire = tls == null ? new PlainWire(channel) : new TlsWire(channel, TlsSettings.serverEngine(tls),
                 loop.server.handlers::execute, () -> loop.post((Runnable) this::onWireReady), handshakeDeadline());
@@ -91,10 +98,41 @@ final class NioConnection {
         return holder;
     }
 
-    /** Selector thread: registers the channel and starts the driver. */
+    /**
+     * Selector thread: registers the channel and starts the driver, at once or, over TLS, once the
+     * handshake is done (SETUP until then, with the handshake's deadline armed).
+     */
     void start() throws IOException {
         key = channel.register(loop.selector, SelectionKey.OP_READ, this);
-        carryOut(driver.start(true));
+        if (wire.isSetUp()) {
+            carryOut(driver.start(admitted));
+            return;
+        }
+        holder = Holder.SETUP;
+        loop.wheel.schedule(this, wire.setupDeadline());
+    }
+
+    /** Selector thread, in SETUP: lets the wire go on with its handshake; once done, the driver starts. */
+    private void setUp() throws IOException {
+        ByteBuffer buffer = loop.readBuffer;
+        buffer.clear();
+        int n = wire.read(buffer);
+        if (n < 0) {
+            close("the peer left during the TLS handshake");
+            return;
+        }
+        if (!wire.isSetUp()) {
+            interest(wire.inputHeld() ? 0 : SelectionKey.OP_READ);
+            return;
+        }
+        loop.wheel.cancel(this);
+        holder = Holder.LOOP;
+        Action next = driver.start(admitted);
+        if (n > 0 && next == Action.READ) {
+            buffer.flip();
+            next = driver.onInput(buffer);
+        }
+        carryOut(next);
     }
 
     // ---------------------------------------------------------------- selector thread
@@ -117,6 +155,10 @@ final class NioConnection {
 
     private void onReadable() throws IOException {
         Holder h = holder;
+        if (h == Holder.SETUP) {
+            setUp();
+            return;
+        }
         if (h == Holder.LINGER) {
             discardInput();
             return;
@@ -190,8 +232,8 @@ final class NioConnection {
         while (true) {
             switch (action) {
                 case READ -> {
-                    interest(wire.inputHeld() ? 0 : SelectionKey.OP_READ);
-                    loop.wheel.schedule(this, Math.min(driver.deadline(), wire.setupDeadline()));
+                    interest(SelectionKey.OP_READ);
+                    loop.wheel.schedule(this, driver.deadline());
                     return;
                 }
                 case WRITE -> {
@@ -294,13 +336,9 @@ final class NioConnection {
     /** Selector thread: the armed deadline passed. */
     void onDeadline(long now) {
         try {
-            long setup = wire.setupDeadline();
-            if (setup != Long.MAX_VALUE && now - setup >= 0) {
-                close("the TLS handshake did not finish in time");
-                return;
-            }
             takeBack();
             switch (holder) {
+                case SETUP -> close("the TLS handshake did not finish in time");
                 case LOOP -> carryOut(driver.onDeadline(now));
                 case AWAIT_INPUT -> {
                     if (http.expire(now)) {
@@ -331,11 +369,11 @@ final class NioConnection {
         }
     }
 
-    /** Selector thread: the wire can take input again (a TLS handshake task ran); go on reading. */
+    /** Selector thread: the wire can take input again (a TLS handshake task ran); go on with the handshake. */
     private void onWireReady() {
         try {
-            if (holder == Holder.LOOP && driver.action() == Action.READ) {
-                carryOut(readIntoDriver());
+            if (holder == Holder.SETUP) {
+                setUp();
             }
         } catch (IOException | RuntimeException e) {
             close(e.toString());
@@ -373,6 +411,10 @@ final class NioConnection {
 
     /** Selector thread, at shutdown, once every connection is marked: an idle connection closes at once. */
     void onShutdown() {
+        if (holder == Holder.SETUP) {
+            close("the server is shutting down");
+            return;
+        }
         try {
             takeBack();
             if (holder == Holder.LOOP && driver.onShutdown() == Action.CLOSE) {

@@ -48,8 +48,9 @@ import java.util.List;
  * ({@link dev.barehttp.codec.HttpConfig#headTimeoutMillis()}); the engine's delegated tasks (key
  * exchange, signatures) run on the handler threads. A TLS connection holds two packet-size buffers
  * (about 17 KiB each) while bytes are in flight, none while it waits idle. Files are encrypted like any
- * body (no {@code transferTo}). TLS 1.2 renegotiation closes the connection. Over the connection limit
- * a TLS connection is closed without an answer: a 503 would need a handshake first.
+ * body (no {@code transferTo}). TLS 1.2 renegotiation closes the connection. The driver starts once
+ * the handshake is done. Over the connection limit a TLS connection gets its 503 after a handshake,
+ * on a selector thread like any connection, at most 32 at once; beyond that it is closed unanswered.
  */
 public final class NioTransport implements Transport {
 

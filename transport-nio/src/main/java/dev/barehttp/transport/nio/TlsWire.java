@@ -47,6 +47,8 @@ final class TlsWire implements Wire {
     private final Runnable whenTasksDone;
     private final long handshakeDeadline;
     private volatile Stage stage = Stage.HANDSHAKE;
+    /** Set once the first handshake finished; stays set. */
+    private volatile boolean handshakeDone;
     /** Ciphertext read but not yet unwrapped, in write mode; null while empty and idle. */
     private ByteBuffer netIn;
     /** Ciphertext wrapped but not yet on the socket, in read mode; null while empty and idle. */
@@ -73,9 +75,13 @@ final class TlsWire implements Wire {
     }
 
     @Override
+    public boolean isSetUp() {
+        return handshakeDone;
+    }
+
+    @Override
     public long setupDeadline() {
-        Stage s = stage;
-        return s == Stage.HANDSHAKE || s == Stage.TASKS ? handshakeDeadline : Long.MAX_VALUE;
+        return handshakeDeadline;
     }
 
     @Override
@@ -182,6 +188,7 @@ final class TlsWire implements Wire {
         if (status == HandshakeStatus.FINISHED) {
             if (stage == Stage.HANDSHAKE) {
                 stage = Stage.OPEN;
+                handshakeDone = true;
             }
             return;
         }
@@ -253,7 +260,7 @@ final class TlsWire implements Wire {
             owed = 0;
             return n;
         }
-        if (stage != Stage.OPEN && stage != Stage.INPUT_ENDED) {
+        if (!handshakeDone) {
             throw new SSLException("no TLS session to write to: the handshake has not finished");
         }
         while (engine.getHandshakeStatus() == HandshakeStatus.NEED_WRAP) {

@@ -45,9 +45,14 @@ interface Wire {
         return false;
     }
 
+    /** True once the wire carries application bytes (a TLS handshake finished); a plain wire always does. */
+    default boolean isSetUp() {
+        return true;
+    }
+
     /**
-     * When the connection must be dropped unless it has become usable (the end of the time a TLS
-     * handshake may take), on the loop's clock; {@link Long#MAX_VALUE} when nothing is pending.
+     * When the connection must be dropped unless it is set up by then (the end of the time a TLS
+     * handshake may take), on the loop's clock; {@link Long#MAX_VALUE} for no limit.
      */
     default long setupDeadline() {
         return Long.MAX_VALUE;

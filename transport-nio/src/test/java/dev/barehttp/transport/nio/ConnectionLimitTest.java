@@ -49,19 +49,4 @@ class ConnectionLimitTest {
         }
     }
 
-    /** Over TLS a refusal would need a handshake: the connection over the limit is closed, never answered in plain text. */
-    @Test
-    void overTheLimitATlsConnectionIsClosedWithoutPlainText() throws Exception {
-        try (HttpServer server = Servers.nio(r -> Response.ok("ok")).maxConnections(1)
-                .tls(dev.barehttp.tck.TestCertificate.context()).start();
-             dev.barehttp.tck.RawClient admitted = dev.barehttp.tck.TlsClients.connect(server.port(), 0)) {
-            admitted.send(Servers.GET);
-            assertEquals(200, admitted.read().status());
-            try (RawClient third = new RawClient(server.port())) {
-                assertEquals("", third.readToEnd()); // a plain-text 503 would be written at once, unasked
-            }
-            admitted.send(Servers.GET);
-            assertEquals(200, admitted.read().status());
-        }
-    }
 }
