@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import dev.barehttp.HttpServer;
 import dev.barehttp.codec.HttpConfig;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import org.junit.jupiter.api.Test;
 
 /**
  * Peers that do not speak TLS, or stop halfway through the handshake, are dropped, never answered
@@ -19,7 +21,7 @@ public abstract class TlsRefusalKit extends TransportKit {
     private static final long HEAD_TIMEOUT_MILLIS = 500;
     /** Bytes that are not a TLS record: the record type 0x47 does not exist (RFC 8446 section 5.1). */
     static final byte[] GARBAGE = "GARBAGE NOT A CLIENT HELLO \u0000\u0001\u0002 garbage garbage garbage\r\n\r\n"
-            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            .getBytes(StandardCharsets.ISO_8859_1);
     /**
      * The first bytes of a handshake record (RFC 8446 section 5.1: type 22, version 3.1, length 512) and
      * of a ClientHello, then nothing: the record never completes.
@@ -57,7 +59,7 @@ public abstract class TlsRefusalKit extends TransportKit {
     }
 
     /** RFC 8446 section 6.2: bytes that are not a ClientHello end that connection only. */
-    @org.junit.jupiter.api.Test
+    @Test
     void garbageInsteadOfClientHelloIsDropped() throws Exception {
         HttpServer server = startTls();
         RawClient good = goodConnection(server);
@@ -68,7 +70,7 @@ public abstract class TlsRefusalKit extends TransportKit {
     }
 
     /** A plain-text HTTP request on the TLS port gets no plain-text answer, and only its connection closes. */
-    @org.junit.jupiter.api.Test
+    @Test
     void plainHttpRequestOnTheTlsPortIsDropped() throws Exception {
         HttpServer server = startTls();
         RawClient good = goodConnection(server);
@@ -79,7 +81,7 @@ public abstract class TlsRefusalKit extends TransportKit {
     }
 
     /** HttpConfig.headTimeoutMillis: a handshake that stops halfway is dropped once the head timeout passed. */
-    @org.junit.jupiter.api.Test
+    @Test
     void handshakeStalledMidwayIsDroppedAfterTheHeadTimeout() throws Exception {
         HttpServer server = startTls();
         RawClient good = goodConnection(server);
@@ -90,7 +92,7 @@ public abstract class TlsRefusalKit extends TransportKit {
     }
 
     /** HttpConfig.headTimeoutMillis: a client that connects and never starts the handshake is dropped too. */
-    @org.junit.jupiter.api.Test
+    @Test
     void silentClientIsDroppedAfterTheHeadTimeout() throws Exception {
         HttpServer server = startTls();
         RawClient silent = connect(server);
