@@ -7,6 +7,8 @@ import dev.barehttp.spi.ServerSettings;
 import dev.barehttp.spi.Transport;
 import dev.barehttp.spi.TransportServer;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -168,10 +171,33 @@ public final class HttpServer implements AutoCloseable {
             return this;
         }
 
-        /** Serve TLS with this context (default: plain TCP). */
+        /**
+         * Serve TLS with this context (default: plain TCP). Whatever the context enables, the server
+         * offers TLS 1.3 and 1.2 only, and {@code http/1.1} as its one ALPN protocol
+         * ({@link dev.barehttp.spi.TlsSettings}).
+         */
         public Builder tls(SSLContext context) {
             this.tls = context;
             return this;
+        }
+
+        /**
+         * Serve TLS with the key and certificate chain in a PKCS#12 keystore (made with
+         * {@code keytool -genkeypair -storetype PKCS12}, or {@code openssl pkcs12 -export}). The file is
+         * read now, and again when its modification time changes (looked at, at most once a second, when
+         * a new connection's handshake picks its key): new connections then get the new certificate,
+         * open ones go on with theirs. A new file that does not load is logged once and the previous keys
+         * stay in use.
+         *
+         * @throws IOException when the file cannot be read
+         * @throws GeneralSecurityException when it is not a PKCS#12 keystore with this password, or holds
+         *     no key
+         */
+        public Builder tls(Path keystore, char[] password) throws IOException, GeneralSecurityException {
+            ReloadingKeyManager keys = ReloadingKeyManager.open(keystore, password);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(new KeyManager[] {keys}, null, null);
+            return tls(context);
         }
 
         /**

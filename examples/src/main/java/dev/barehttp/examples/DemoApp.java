@@ -55,6 +55,7 @@ final class DemoApp {
             <li>GET <a href="/events?n=5">/events?n=5</a> - n server-sent events; resumes after Last-Event-ID</li>
             <li>GET <a href="/visits">/visits</a> - counts your visits in a cookie</li>
             <li>GET <a href="/moved">/moved</a> - 308 to this page</li>
+            <li>GET <a href="/secure">/secure</a> - whether this connection is TLS</li>
             <li>GET <a href="/admin">/admin</a> - basic authentication (demo / demo)</li>
             </ul>
             </body></html>
@@ -96,6 +97,7 @@ final class DemoApp {
                 .get("/events", DemoApp::events)
                 .get("/visits", DemoApp::visits)
                 .get("/moved", request -> Response.redirect(Status.PERMANENT_REDIRECT, "/"))
+                .get("/secure", request -> Response.text(200, "secure=" + request.isSecure() + "\n"))
                 .get("/admin", ((Handler) DemoApp::admin).with(admins))
                 .build();
     }

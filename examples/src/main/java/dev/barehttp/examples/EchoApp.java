@@ -11,11 +11,11 @@ import java.util.Base64;
  * a JSON description of what arrived:
  *
  * <pre>{@code
- * {"method": M, "target": T, "version": V, "headers": [[name, value], ...], "body": B}
+ * {"method": M, "target": T, "version": V, "secure": S, "headers": [[name, value], ...], "body": B}
  * }</pre>
  *
  * M, T and V are the request line's parts as received; headers keep their order, lower-case names
- * and OWS-trimmed values; B is the standard Base64 of the decoded body. Trailer fields of a chunked
+ * and OWS-trimmed values; S is true when the request came over TLS ({@link Request#isSecure()}); B is the standard Base64 of the decoded body. Trailer fields of a chunked
  * body, when there are any, go in an extra {@code "trailers"} member. Strings are the ISO-8859-1
  * reading of the bytes, escaped by {@link JsonWriter}. It is a plain {@link Handler}, not routed, so
  * {@code OPTIONS *}, absolute-form and authority-form targets are echoed too.
@@ -31,6 +31,7 @@ final class EchoApp implements Handler {
                 .name("method").value(request.method())
                 .name("target").value(request.target())
                 .name("version").value(request.version().text())
+                .name("secure").value(request.isSecure())
                 .name("headers");
         writeFields(json, request.headers());
         json.name("body").value(Base64.getEncoder().encodeToString(body));

@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * The command line of the examples jar:
  * {@code [APP [DIR]] [--host H] [--port P] [--transport NAME] [--max-connections N] [--access-log]
- * [--access-log-format F] [--head-timeout-ms MS] [--body-timeout-ms MS] [--body-rate-grace-ms MS]
- * [--write-timeout-ms MS] [--help]}.
+ * [--access-log-format F] [--tls-keystore PATH --tls-password PASS] [--head-timeout-ms MS]
+ * [--body-timeout-ms MS] [--body-rate-grace-ms MS] [--write-timeout-ms MS] [--help]}.
  *
  * @param app the app to run: {@code demo}, {@code echo} or {@code files}
  * @param directory the directory the {@code files} app serves (null for the others)
@@ -20,12 +20,14 @@ import java.util.Map;
  * @param maxConnections most connections open at once (more get 503)
  * @param transportOptions transport options by name (e.g. {@code nio.handlersOnLoop=true})
  * @param accessLog the format of the line printed per request, or null for none
+ * @param tlsKeystore the PKCS#12 keystore to serve TLS with, or null for plain TCP
+ * @param tlsPassword the keystore's password (null exactly when {@code tlsKeystore} is)
  * @param help true when usage was asked for
  * @param config the server's limits and timeouts: the defaults, with the timeouts given on the command line
  */
 record LaunchOptions(String app, String directory, String host, int port, String transport, int maxConnections,
-                     Map<String, String> transportOptions, AccessLog.Format accessLog, boolean help,
-                     HttpConfig config) {
+                     Map<String, String> transportOptions, AccessLog.Format accessLog, String tlsKeystore,
+                     String tlsPassword, boolean help, HttpConfig config) {
     /** The connection limit when none is given. */
     static final int DEFAULT_MAX_CONNECTIONS = 10_000;
 
@@ -34,9 +36,10 @@ record LaunchOptions(String app, String directory, String host, int port, String
 
     /** Options with the default limits and timeouts. */
     LaunchOptions(String app, String directory, String host, int port, String transport, int maxConnections,
-                  Map<String, String> transportOptions, AccessLog.Format accessLog, boolean help) {
-        this(app, directory, host, port, transport, maxConnections, transportOptions, accessLog, help,
-                HttpConfig.defaults());
+                  Map<String, String> transportOptions, AccessLog.Format accessLog, String tlsKeystore,
+                  String tlsPassword, boolean help) {
+        this(app, directory, host, port, transport, maxConnections, transportOptions, accessLog, tlsKeystore,
+                tlsPassword, help, HttpConfig.defaults());
     }
 
     /** The usage text {@code --help} prints. */
@@ -44,12 +47,14 @@ record LaunchOptions(String app, String directory, String host, int port, String
             usage: java -jar barehttp-examples.jar [APP] [--host H] [--port P] [--transport NAME]
                                                    [--max-connections N] [--option NAME=VALUE]... [--access-log]
                                                    [--access-log-format common|combined|json]
+                                                   [--tls-keystore PATH --tls-password PASS]
                                                    [--head-timeout-ms MS] [--body-timeout-ms MS]
                                                    [--body-rate-grace-ms MS] [--write-timeout-ms MS]
 
             apps:
               demo        the demo routes: /, /yourproblem, /myproblem, POST /echo, /users/{id},
-                          /stream?n=5, /plaintext, /events?n=5, /visits, /moved, /admin (default)
+                          /stream?n=5, /plaintext, /events?n=5, /visits, /moved, /secure,
+                          /admin (default)
               echo        answers every request with a JSON description of what arrived
               files DIR   serves the files under DIR
 
@@ -61,6 +66,9 @@ record LaunchOptions(String app, String directory, String host, int port, String
               --option NAME=VALUE  a transport option, e.g. nio.handlersOnLoop=true (repeatable)
               --access-log      print a line per request to stdout (Common Log Format)
               --access-log-format F  common, combined or json (implies --access-log)
+              --tls-keystore PATH  serve HTTPS with the key in this PKCS#12 file, read again
+                                   when it changes (needs --tls-password)
+              --tls-password PASS  the keystore's password
               --head-timeout-ms MS   time to receive a request head once begun; 0 disables (default 10000)
               --body-timeout-ms MS   longest wait for the next request body byte; 0 disables (default 30000)
               --body-rate-grace-ms MS  time a body may arrive at any rate before the minimum rate of
@@ -84,11 +92,14 @@ record LaunchOptions(String app, String directory, String host, int port, String
         int maxConnections = DEFAULT_MAX_CONNECTIONS;
         Map<String, String> transportOptions = new LinkedHashMap<>();
         HttpConfig.Builder config = HttpConfig.builder();
+        String tlsKeystore = null;
+        String tlsPassword = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--help", "-h" -> {
-                    return new LaunchOptions("demo", null, host, port, null, maxConnections, Map.of(), null, true);
+                    return new LaunchOptions("demo", null, host, port, null, maxConnections, Map.of(), null, null, null,
+                            true);
                 }
                 case "--host" -> host = valueAfter(args, i++);
                 case "--port" -> port = port(valueAfter(args, i++));
@@ -101,6 +112,8 @@ record LaunchOptions(String app, String directory, String host, int port, String
                 case "--body-timeout-ms" -> config.bodyTimeoutMillis(millis(arg, valueAfter(args, i++)));
                 case "--body-rate-grace-ms" -> config.bodyRateGraceMillis(millis(arg, valueAfter(args, i++)));
                 case "--write-timeout-ms" -> config.writeTimeoutMillis(millis(arg, valueAfter(args, i++)));
+                case "--tls-keystore" -> tlsKeystore = valueAfter(args, i++);
+                case "--tls-password" -> tlsPassword = valueAfter(args, i++);
                 default -> {
                     if (arg.startsWith("-")) {
                         throw new IllegalArgumentException("unknown option " + arg);
@@ -115,7 +128,7 @@ record LaunchOptions(String app, String directory, String host, int port, String
             }
         }
         return checked(new LaunchOptions(app == null ? "demo" : app, directory, host, port, transport, maxConnections,
-                Map.copyOf(transportOptions), accessLog, false, config.build()));
+                Map.copyOf(transportOptions), accessLog, tlsKeystore, tlsPassword, false, config.build()));
     }
 
     private static AccessLog.Format format(String name) {
@@ -134,6 +147,9 @@ record LaunchOptions(String app, String directory, String host, int port, String
     private static LaunchOptions checked(LaunchOptions options) {
         if (!APPS.contains(options.app())) {
             throw new IllegalArgumentException("unknown app " + options.app() + "; apps: " + String.join(", ", APPS));
+        }
+        if ((options.tlsKeystore() == null) != (options.tlsPassword() == null)) {
+            throw new IllegalArgumentException("--tls-keystore and --tls-password go together");
         }
         if (options.app().equals("files") && options.directory() == null) {
             throw new IllegalArgumentException("the files app needs a directory: files DIR");

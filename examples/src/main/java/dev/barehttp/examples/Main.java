@@ -5,17 +5,19 @@ import dev.barehttp.HttpServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs one of the example apps:
  * {@code java -jar barehttp-examples.jar [APP] [--host H] [--port P] [--transport NAME] [--max-connections N]
- * [--option NAME=VALUE]... [--access-log] [--access-log-format F] [--head-timeout-ms MS] [--body-timeout-ms MS]
- * [--body-rate-grace-ms MS] [--write-timeout-ms MS]}.
+ * [--option NAME=VALUE]... [--access-log] [--access-log-format F] [--tls-keystore PATH --tls-password PASS]
+ * [--head-timeout-ms MS] [--body-timeout-ms MS] [--body-rate-grace-ms MS] [--write-timeout-ms MS]}.
  *
  * <p>It prints one line with the address and transport once the port is bound (the real port when
  * 0 was asked for), and on Ctrl+C or SIGTERM shuts the server down gracefully, letting requests in
- * flight finish, and says so. Arguments it cannot use, including a transport option the transport does
+ * flight finish, and says so. With {@code --tls-keystore} it serves HTTPS only, and the startup line
+ * says {@code https://}. Arguments it cannot use, including a transport option the transport does
  * not know, are reported in one line (never a stack trace) and exit with status 2; an address it cannot
  * bind exits with status 1.
  */
@@ -45,7 +47,7 @@ public final class Main {
             System.err.println("barehttp: " + e.getMessage());
             System.exit(2);
             return;
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException | IllegalStateException | GeneralSecurityException e) {
             System.err.println("barehttp: cannot start " + options.app() + ": " + e.getMessage());
             System.exit(1);
             return;
@@ -57,19 +59,23 @@ public final class Main {
     }
 
     /** Builds the app's handler, binds, and prints the startup line to {@code out}. */
-    static HttpServer start(LaunchOptions options, PrintStream out) throws IOException {
+    static HttpServer start(LaunchOptions options, PrintStream out) throws IOException, GeneralSecurityException {
         Handler handler = handler(options);
         HttpServer.Builder builder = HttpServer.builder().host(options.host()).port(options.port()).handler(handler)
                 .maxConnections(options.maxConnections()).config(options.config());
         if (options.accessLog() != null) {
             builder.accessLog(options.accessLog(), out::println);
         }
+        if (options.tlsKeystore() != null) {
+            builder.tls(Path.of(options.tlsKeystore()), options.tlsPassword().toCharArray());
+        }
         options.transportOptions().forEach(builder::option);
         if (options.transport() != null) {
             builder.transport(options.transport());
         }
         HttpServer server = builder.start();
-        out.println("barehttp " + options.app() + " listening on http://" + hostForUrl(options.host()) + ":"
+        String scheme = options.tlsKeystore() == null ? "http" : "https";
+        out.println("barehttp " + options.app() + " listening on " + scheme + "://" + hostForUrl(options.host()) + ":"
                 + server.port() + " (transport: " + server.transport() + ")");
         out.flush();
         return server;

@@ -15,7 +15,7 @@ class EchoContractTest {
     }
 
     private static String expectedGet(String target, String headersJson) {
-        return "{\"method\": \"GET\", \"target\": \"" + target + "\", \"version\": \"HTTP/1.1\", \"headers\": "
+        return "{\"method\": \"GET\", \"target\": \"" + target + "\", \"version\": \"HTTP/1.1\", \"secure\": false, \"headers\": "
                 + headersJson + ", \"body\": \"\"}";
     }
 
@@ -51,7 +51,7 @@ class EchoContractTest {
             String wire = server.exchangeRaw("POST /e HTTP/1.1\r\nHost: x\r\nContent-Length: 11\r\n"
                     + "Connection: close\r\n\r\nhello world", false);
             String body = RawResponse.parseAll(wire).get(0).body();
-            assertEquals("{\"method\": \"POST\", \"target\": \"/e\", \"version\": \"HTTP/1.1\", \"headers\": "
+            assertEquals("{\"method\": \"POST\", \"target\": \"/e\", \"version\": \"HTTP/1.1\", \"secure\": false, \"headers\": "
                     + "[[\"host\", \"x\"], [\"content-length\", \"11\"], [\"connection\", \"close\"]], "
                     + "\"body\": \"aGVsbG8gd29ybGQ=\"}", body);
         }
@@ -63,7 +63,7 @@ class EchoContractTest {
         try (RunningServer server = RunningServer.start(new EchoApp(), transport)) {
             String wire = server.exchangeRaw("POST /c HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
                     + "Connection: close\r\n\r\n5;ext=1\r\nhello\r\n6\r\n world\r\n0\r\nX-Checksum:  abc \r\n\r\n", false);
-            assertEquals("{\"method\": \"POST\", \"target\": \"/c\", \"version\": \"HTTP/1.1\", \"headers\": "
+            assertEquals("{\"method\": \"POST\", \"target\": \"/c\", \"version\": \"HTTP/1.1\", \"secure\": false, \"headers\": "
                     + "[[\"host\", \"x\"], [\"transfer-encoding\", \"chunked\"], [\"connection\", \"close\"]], "
                     + "\"body\": \"aGVsbG8gd29ybGQ=\", \"trailers\": [[\"x-checksum\", \"abc\"]]}",
                     RawResponse.parseAll(wire).get(0).body());
@@ -76,7 +76,7 @@ class EchoContractTest {
         try (RunningServer server = RunningServer.start(new EchoApp(), transport)) {
             String wire = server.exchangeRaw("HEAD /h HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", false);
             RawResponse response = RawResponse.parseAll(wire, true).get(0);
-            String json = "{\"method\": \"HEAD\", \"target\": \"/h\", \"version\": \"HTTP/1.1\", \"headers\": "
+            String json = "{\"method\": \"HEAD\", \"target\": \"/h\", \"version\": \"HTTP/1.1\", \"secure\": false, \"headers\": "
                     + "[[\"host\", \"x\"], [\"connection\", \"close\"]], \"body\": \"\"}";
             assertEquals(200, response.status());
             assertEquals("application/json", response.header("content-type"));
@@ -92,7 +92,7 @@ class EchoContractTest {
             String wire = server.exchangeRaw("OPTIONS * HTTP/1.1\r\nHost: x\r\n\r\n"
                     + "GET http://x/abs?y HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", false);
             List<RawResponse> responses = RawResponse.parseAll(wire);
-            assertEquals("{\"method\": \"OPTIONS\", \"target\": \"*\", \"version\": \"HTTP/1.1\", \"headers\": "
+            assertEquals("{\"method\": \"OPTIONS\", \"target\": \"*\", \"version\": \"HTTP/1.1\", \"secure\": false, \"headers\": "
                     + "[[\"host\", \"x\"]], \"body\": \"\"}", responses.get(0).body());
             assertEquals(expectedGet("http://x/abs?y", "[[\"host\", \"x\"], [\"connection\", \"close\"]]"),
                     responses.get(1).body());

@@ -23,7 +23,17 @@ class LaunchOptionsTest {
         LaunchOptions options = LaunchOptions.parse("echo", "--host", "0.0.0.0", "--port", "0",
                 "--transport", "nio", "--access-log");
         assertEquals(new LaunchOptions("echo", null, "0.0.0.0", 0, "nio", LaunchOptions.DEFAULT_MAX_CONNECTIONS,
-                java.util.Map.of(), dev.barehttp.AccessLog.Format.COMMON, false), options);
+                java.util.Map.of(), dev.barehttp.AccessLog.Format.COMMON, null, null, false), options);
+    }
+
+    @Test
+    void tlsKeystoreAndPasswordGoTogether() {
+        LaunchOptions options = LaunchOptions.parse("--tls-keystore", "server.p12", "--tls-password", "secret");
+        assertEquals("server.p12", options.tlsKeystore());
+        assertEquals("secret", options.tlsPassword());
+        assertNull(LaunchOptions.parse().tlsKeystore());
+        assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse("--tls-keystore", "server.p12"));
+        assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse("--tls-password", "secret"));
     }
 
     @Test

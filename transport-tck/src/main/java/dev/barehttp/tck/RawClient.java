@@ -53,6 +53,11 @@ public final class RawClient implements AutoCloseable {
         });
     }
 
+    /** A client over a socket already connected (a TLS socket, say); it must have a read timeout. */
+    public static RawClient over(Socket socket) throws IOException {
+        return new RawClient(socket);
+    }
+
     /** Connects to {@code 127.0.0.1:port}. */
     public static RawClient connect(int port) throws IOException {
         return connect(port, 0);

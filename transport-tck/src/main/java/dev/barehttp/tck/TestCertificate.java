@@ -32,14 +32,29 @@ public final class TestCertificate {
         return context;
     }
 
+    /** The password of every keystore this class writes. */
+    public static char[] password() {
+        return PASSWORD.clone();
+    }
+
     private static Path generate() throws IOException {
         Path dir = Files.createTempDirectory("barehttp-kit-tls");
         dir.toFile().deleteOnExit(); // registered first, so deleted after the keystore inside it
         Path keystore = dir.resolve("kit.p12");
+        writeKeystore(keystore, "127.0.0.1");
+        keystore.toFile().deleteOnExit();
+        return keystore;
+    }
+
+    /**
+     * Writes a PKCS#12 keystore with a new EC key and a self-signed certificate for {@code 127.0.0.1}
+     * whose subject is {@code CN=commonName}, protected by {@link #password()}; {@code file} must not exist.
+     */
+    public static void writeKeystore(Path file, String commonName) throws IOException {
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
         Process p = new ProcessBuilder(List.of(keytool.toString(), "-genkeypair", "-alias", "kit",
-                "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1",
-                "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(),
+                "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + commonName, "-ext", "SAN=ip:127.0.0.1",
+                "-validity", "2", "-storetype", "PKCS12", "-keystore", file.toString(),
                 "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD)))
                 .redirectErrorStream(true).start();
         try {
@@ -53,8 +68,6 @@ public final class TestCertificate {
         } finally {
             p.destroy();
         }
-        keystore.toFile().deleteOnExit();
-        return keystore;
     }
 
     private static SSLContext load(Path keystore) throws IOException, GeneralSecurityException {

@@ -4,6 +4,7 @@ import dev.barehttp.spi.ConnectionsPerAddress;
 import dev.barehttp.spi.FailureLog;
 import dev.barehttp.spi.Refusal;
 import dev.barehttp.spi.ServerSettings;
+import dev.barehttp.spi.TlsSettings;
 import dev.barehttp.spi.TransportServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -93,6 +95,9 @@ final class BlockingServer implements TransportServer {
         ServerSocket socket = settings.tls() == null ? new ServerSocket()
                 : settings.tls().getServerSocketFactory().createServerSocket();
         try {
+            if (socket instanceof SSLServerSocket tls) {
+                TlsSettings.configure(tls, settings.tls());
+            }
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(settings.host(), settings.port()),
                     settings.intOption("blocking.backlog", DEFAULT_BACKLOG));

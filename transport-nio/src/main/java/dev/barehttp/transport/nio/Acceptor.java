@@ -77,28 +77,42 @@ final class Acceptor implements Runnable {
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             peer = (InetSocketAddress) channel.getRemoteAddress();
             if (!server.admit(peer)) {
-                refuse(channel);
+                refuse(channel, peer);
                 return;
             }
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
         }
+        hand(channel, peer, true);
+    }
+
+    /** Deals {@code channel} to the next loop. */
+    private void hand(SocketChannel channel, InetSocketAddress peer, boolean admitted) {
         EventLoop loop = loops.get(next);
         next = (next + 1) % loops.size();
-        loop.post((Runnable) () -> loop.register(channel, peer));
+        loop.post((Runnable) () -> loop.register(channel, peer, admitted));
     }
 
     /**
      * Over the limit: the codec's 503, written at once (it fits an empty socket buffer), what already
      * arrived read and dropped (so the close is not a reset that destroys the answer), then closed.
-     * A refusal is never registered with a loop, so it costs no descriptor beyond this moment.
+     * A refusal is never registered with a loop, so it costs no descriptor beyond this moment. Over TLS
+     * the answer needs a handshake (plain text must never leave a TLS port), so the connection goes to
+     * a loop as a refusal, a bounded number at once; beyond that it is closed unanswered.
      */
-    private void refuse(SocketChannel channel) throws IOException {
+    private void refuse(SocketChannel channel, InetSocketAddress peer) throws IOException {
+        if (server.settings.tls() != null) {
+            if (server.admitTlsRefusal()) {
+                hand(channel, peer, false);
+            } else {
+                channel.close();
+            }
+            return;
+        }
         try {
-            java.net.SocketAddress peer = channel.getRemoteAddress();
             channel.write(ByteBuffer.wrap(refusal.bytes()));
-            refusal.reportTo(server.settings, (java.net.InetSocketAddress) peer);
+            refusal.reportTo(server.settings, peer);
             channel.shutdownOutput();
             ByteBuffer sink = ByteBuffer.allocate(4096);
             for (int i = 0; i < 4 && channel.read(sink) > 0; i++) {

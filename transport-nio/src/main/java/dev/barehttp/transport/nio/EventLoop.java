@@ -48,7 +48,8 @@ final class EventLoop implements Runnable {
         this.options = options;
         this.selector = Selector.open();
         // Direct, so reads land without the JDK's intermediate copy; one per loop, not per connection.
-        this.readBuffer = ByteBuffer.allocateDirect(options.readBufferSize());
+        this.readBuffer = ByteBuffer.allocateDirect(server.settings.tls() == null ? options.readBufferSize()
+                : Math.max(options.readBufferSize(), TlsWire.MIN_READ_BUFFER));
         this.wheel = new DeadlineWheel(now());
         this.thread = new Thread(this, "barehttp-nio-selector-" + index);
     }
@@ -163,21 +164,24 @@ final class EventLoop implements Runnable {
         }
     }
 
-    /** Selector thread: takes a freshly accepted, admitted channel. */
-    void register(SocketChannel channel, InetSocketAddress peer) {
+    /**
+     * Selector thread: takes a freshly accepted channel from {@code peer}, admitted (counted against the
+     * limits) or a TLS refusal (to be answered 503 after its handshake).
+     */
+    void register(SocketChannel channel, InetSocketAddress peer, boolean admitted) {
         if (shuttingDown) {
             closeQuietly(channel);
-            server.released(null, peer);
+            server.uncounted(admitted, peer);
             return;
         }
         NioConnection c;
         try {
             ConnectionDriver driver = ConnectionDriver.create(server.settings, new ConnectionDriver.Peer(
-                    peer, (InetSocketAddress) channel.getLocalAddress(), false));
-            c = new NioConnection(this, channel, driver);
+                    peer, (InetSocketAddress) channel.getLocalAddress(), server.settings.tls() != null));
+            c = new NioConnection(this, channel, driver, server.settings.tls(), admitted);
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
-            server.released(null, peer);
+            server.uncounted(admitted, peer);
             return;
         }
         connections++;
@@ -192,7 +196,7 @@ final class EventLoop implements Runnable {
     /** Selector thread: bookkeeping once a connection closed. */
     void connectionClosed(NioConnection c) {
         connections--;
-        server.released(c, c.driver.peer().remote());
+        server.released(c);
     }
 
     /** The non-blocking I/O a handler on this selector thread gets ({@code nio.handlersOnLoop}). */

@@ -3,6 +3,7 @@ package dev.barehttp.transport.nio;
 import dev.barehttp.codec.ServerConnection;
 import dev.barehttp.spi.ConnectionDriver;
 import dev.barehttp.spi.ConnectionDriver.Action;
+import dev.barehttp.spi.TlsSettings;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -10,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.locks.LockSupport;
+import javax.net.ssl.SSLContext;
 
 /**
  * One connection, owned by one {@link EventLoop} for its whole life, doing what its
@@ -17,6 +19,8 @@ import java.util.concurrent.locks.LockSupport;
  * selector thread, or the handler thread the connection is lent to for a DISPATCH.
  *
  * <pre>
+ *   SETUP (TLS handshake) ── done ──▶ LOOP;  peer EOF, handshake failure, deadline ──▶ CLOSED
+ *
  *             DISPATCH                           awaitInput / flush (the handler parks)
  *   LOOP ───────────────────────▶ HANDLER ─────────────────────────▶ AWAIT_INPUT / AWAIT_WRITE
  *    ▲  ◀─────────────────────────  │  ◀──────────────────────────────    (the selector reads or writes,
@@ -26,6 +30,8 @@ import java.util.concurrent.locks.LockSupport;
  *  LINGER ─── peer EOF, deadline ──▶ CLOSED ◀── socket error, deadline, forced shutdown (any state)
  * </pre>
  *
+ * A TLS connection starts in SETUP: the selector thread reads for the handshake (no read interest
+ * while a handshake task runs elsewhere), with the head timeout armed; then the driver starts (LOOP).
  * In LOOP the connection carries out the driver's action: READ (read interest, the driver's
  * deadline armed), WRITE (write what the socket takes, write interest for the rest), DISPATCH (a
  * handler thread), LINGER and CLOSE. Only the selector thread changes interest ops, arms deadlines
@@ -33,7 +39,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class NioConnection {
     /** Who holds the connection's driver now. */
-    enum Holder { LOOP, HANDLER, AWAIT_INPUT, AWAIT_WRITE, LINGER, CLOSED }
+    enum Holder { SETUP, LOOP, HANDLER, AWAIT_INPUT, AWAIT_WRITE, LINGER, CLOSED }
 
     private static final VarHandle HOLDER;
 
@@ -50,6 +56,8 @@ final class NioConnection {
     final Wire wire;
     final ConnectionDriver driver;
     final ServerConnection http;
+    /** False for a TLS connection over the limit, which its driver answers 503 once the handshake is done. */
+    final boolean admitted;
     private SelectionKey key;
     private volatile Holder holder = Holder.LOOP;
     private volatile Thread waiter;
@@ -66,21 +74,65 @@ final class NioConnection {
     NioConnection wheelNext;
 
     NioConnection(EventLoop loop, SocketChannel channel, ConnectionDriver driver) {
+        this(loop, channel, driver, null, true);
+    }
+
+    /** A connection over TLS with {@code tls}, or plain TCP when it is null. */
+    NioConnection(EventLoop loop, SocketChannel channel, ConnectionDriver driver, SSLContext tls, boolean admitted) {
         this.loop = loop;
+        this.admitted = admitted;
         this.channel = channel;
-        this.wire = new PlainWire(channel);
+        this.wire = tls == null ? new PlainWire(channel) : new TlsWire(channel, TlsSettings.serverEngine(tls),
+                loop.server.handlers::execute, () -> loop.post((Runnable) this::onWireReady), handshakeDeadline());
         this.driver = driver;
         this.http = driver == null ? null : driver.connection(); // the wheel's tests need no driver
+    }
+
+    /** The handshake counts against the head timeout, as the first request's head would. */
+    private long handshakeDeadline() {
+        long millis = loop.server.config.headTimeoutMillis();
+        return millis <= 0 ? Long.MAX_VALUE : loop.now() + millis;
     }
 
     Holder holder() {
         return holder;
     }
 
-    /** Selector thread: registers the channel and starts the driver. */
+    /**
+     * Selector thread: registers the channel and starts the driver, at once or, over TLS, once the
+     * handshake is done (SETUP until then, with the handshake's deadline armed).
+     */
     void start() throws IOException {
         key = channel.register(loop.selector, SelectionKey.OP_READ, this);
-        carryOut(driver.start(true));
+        if (wire.isSetUp()) {
+            carryOut(driver.start(admitted));
+            return;
+        }
+        holder = Holder.SETUP;
+        loop.wheel.schedule(this, wire.setupDeadline());
+    }
+
+    /** Selector thread, in SETUP: lets the wire go on with its handshake; once done, the driver starts. */
+    private void setUp() throws IOException {
+        ByteBuffer buffer = loop.readBuffer;
+        buffer.clear();
+        int n = wire.read(buffer);
+        if (n < 0) {
+            close("the peer left during the TLS handshake");
+            return;
+        }
+        if (!wire.isSetUp()) {
+            interest(wire.inputHeld() ? 0 : SelectionKey.OP_READ);
+            return;
+        }
+        loop.wheel.cancel(this);
+        holder = Holder.LOOP;
+        Action next = driver.start(admitted);
+        if (n > 0 && next == Action.READ) {
+            buffer.flip();
+            next = driver.onInput(buffer);
+        }
+        carryOut(next);
     }
 
     // ---------------------------------------------------------------- selector thread
@@ -103,6 +155,10 @@ final class NioConnection {
 
     private void onReadable() throws IOException {
         Holder h = holder;
+        if (h == Holder.SETUP) {
+            setUp();
+            return;
+        }
         if (h == Holder.LINGER) {
             discardInput();
             return;
@@ -282,6 +338,7 @@ final class NioConnection {
         try {
             takeBack();
             switch (holder) {
+                case SETUP -> close("the TLS handshake did not finish in time");
                 case LOOP -> carryOut(driver.onDeadline(now));
                 case AWAIT_INPUT -> {
                     if (http.expire(now)) {
@@ -309,6 +366,17 @@ final class NioConnection {
         if (HOLDER.compareAndSet(this, Holder.AWAIT_INPUT, Holder.LINGER)) {
             LockSupport.unpark(waiter);
             linger();
+        }
+    }
+
+    /** Selector thread: the wire can take input again (a TLS handshake task ran); go on with the handshake. */
+    private void onWireReady() {
+        try {
+            if (holder == Holder.SETUP) {
+                setUp();
+            }
+        } catch (IOException | RuntimeException e) {
+            close(e.toString());
         }
     }
 
@@ -343,6 +411,10 @@ final class NioConnection {
 
     /** Selector thread, at shutdown, once every connection is marked: an idle connection closes at once. */
     void onShutdown() {
+        if (holder == Holder.SETUP) {
+            close("the server is shutting down");
+            return;
+        }
         try {
             takeBack();
             if (holder == Holder.LOOP && driver.onShutdown() == Action.CLOSE) {

@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class NioServer implements TransportServer {
     private static final long HANDLER_EXIT_MILLIS = 5_000;
+    /** Refusals over TLS need a handshake first: at most this many at once, the rest are closed unanswered. */
+    static final int MAX_TLS_REFUSALS = 32;
 
     private static final System.Logger LOG = System.getLogger("dev.barehttp");
 
@@ -38,6 +40,8 @@ final class NioServer implements TransportServer {
     private final InetSocketAddress address;
     private final List<EventLoop> loops = new ArrayList<>();
     private final AtomicInteger open = new AtomicInteger();
+    /** TLS connections over the limit that are being told so (a handshake, then the 503). */
+    private final AtomicInteger tlsRefusals = new AtomicInteger();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final Object closed = new Object();
     private boolean done;
@@ -99,7 +103,19 @@ final class NioServer implements TransportServer {
         return false;
     }
 
-    /** A registered connection (admitted and counted already). */
+    /**
+     * Counts in a TLS connection over the limit, to be answered 503 after its handshake, unless
+     * {@link #MAX_TLS_REFUSALS} are being answered already (then it is closed unanswered).
+     */
+    boolean admitTlsRefusal() {
+        if (tlsRefusals.incrementAndGet() <= MAX_TLS_REFUSALS) {
+            return true;
+        }
+        tlsRefusals.decrementAndGet();
+        return false;
+    }
+
+    /** A registered connection (admitted and counted already, or a counted TLS refusal). */
     void opened(NioConnection c) {
         registry.add(c);
         if (closing.get()) {
@@ -107,13 +123,20 @@ final class NioServer implements TransportServer {
         }
     }
 
-    /** An admitted connection from {@code peer} closed (or, when {@code c} is null, never got registered). */
-    void released(NioConnection c, InetSocketAddress peer) {
-        if (c != null) {
-            registry.remove(c);
+    /** A registered connection closed. */
+    void released(NioConnection c) {
+        registry.remove(c);
+        uncounted(c.admitted, c.driver.peer().remote());
+    }
+
+    /** A counted connection from {@code peer} is gone: admitted ({@code true}) or a TLS refusal. */
+    void uncounted(boolean admitted, InetSocketAddress peer) {
+        if (admitted) {
+            perAddress.closed(peer);
+            open.decrementAndGet();
+        } else {
+            tlsRefusals.decrementAndGet();
         }
-        perAddress.closed(peer);
-        open.decrementAndGet();
     }
 
     /** A selector thread cannot go on: the whole server stops, on a thread of its own. */

@@ -31,7 +31,7 @@ import java.util.List;
  *       a smaller value queues handlers beyond it</td></tr>
  *   <tr><td>{@code nio.readBufferSize}</td><td>65536</td><td>bytes read from a socket at once, into one
  *       buffer per selector thread (not per connection); it also bounds what a connection reads ahead of
- *       a handler that has not consumed the body yet</td></tr>
+ *       a handler that has not consumed the body yet; over TLS at least 32768, room for a whole record</td></tr>
  *   <tr><td>{@code nio.backlog}</td><td>1024</td><td>listen backlog of the server socket</td></tr>
  * </table>
  *
@@ -40,6 +40,17 @@ import java.util.List;
  * read there. Per-connection memory is bounded by the codec's limits
  * ({@link dev.barehttp.codec.HttpConfig}: buffered input, pending output, head sections), plus at most
  * one read buffer's worth of input read ahead of a handler.
+ *
+ * <h2>TLS</h2>
+ * With {@link ServerSettings#tls()} every connection runs through a server-mode
+ * {@link javax.net.ssl.SSLEngine} with the parameters of {@link dev.barehttp.spi.TlsSettings}. The
+ * handshake is driven by the selector thread and must finish within the head timeout
+ * ({@link dev.barehttp.codec.HttpConfig#headTimeoutMillis()}); the engine's delegated tasks (key
+ * exchange, signatures) run on the handler threads. A TLS connection holds two packet-size buffers
+ * (about 17 KiB each) while bytes are in flight, none while it waits idle. Files are encrypted like any
+ * body (no {@code transferTo}). TLS 1.2 renegotiation closes the connection. The driver starts once
+ * the handshake is done. Over the connection limit a TLS connection gets its 503 after a handshake,
+ * on a selector thread like any connection, at most 32 at once; beyond that it is closed unanswered.
  */
 public final class NioTransport implements Transport {
 
@@ -63,17 +74,9 @@ public final class NioTransport implements Transport {
         return NioOptions.DECLARED;
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * @throws UnsupportedOperationException when TLS is asked for: this transport serves plain TCP only
-     *     so far, and must not answer in clear text on a port meant for TLS
-     */
+    /** {@inheritDoc} Over TLS each connection gets an {@link javax.net.ssl.SSLEngine} ({@link TlsWire}). */
     @Override
     public TransportServer start(ServerSettings settings) throws IOException {
-        if (settings.tls() != null) {
-            throw new UnsupportedOperationException("the nio transport does not serve TLS yet; use the blocking transport");
-        }
         return NioServer.start(settings, NioOptions.from(settings));
     }
 }

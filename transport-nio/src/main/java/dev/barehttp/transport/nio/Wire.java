@@ -5,16 +5,24 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 
 /**
- * The byte path between a socket and the codec. A plain connection passes bytes straight through;
- * a TLS stage (unwrap on read, wrap on write) fits here without changing the event loop, which
- * only ever reads into and writes from a {@code Wire}.
+ * The byte path between a socket and the codec. A plain connection passes bytes straight through
+ * ({@link PlainWire}); TLS unwraps on read and wraps on write ({@link TlsWire}) without changing the
+ * event loop, which only ever reads into and writes from a {@code Wire}. One thread at a time uses a
+ * wire: whichever holds the connection.
  */
 interface Wire {
 
-    /** Reads what is available into {@code dst}: the count, 0 when nothing is ready, -1 at end of input. */
+    /**
+     * Reads what is available into {@code dst}: the count, 0 when nothing is ready, -1 at end of input.
+     * A TLS wire needs room in {@code dst} for at least {@link TlsWire#MIN_READ_BUFFER} bytes.
+     */
     int read(ByteBuffer dst) throws IOException;
 
-    /** Writes what the socket takes now from {@code src}: the count, possibly 0. */
+    /**
+     * Writes what the socket takes now from {@code src}: the count, possibly 0. A wire may take bytes
+     * and report them only once they are on the socket (TLS records the socket took in part); the
+     * caller must then pass the same unwritten bytes again, as it does with what a socket did not take.
+     */
     int write(ByteBuffer src) throws IOException;
 
     /**
@@ -28,4 +36,25 @@ interface Wire {
 
     /** Closes the socket. */
     void close() throws IOException;
+
+    /**
+     * True while the wire cannot take input (a TLS handshake task runs off the selector thread): the
+     * loop must stop reading until the wire says it is ready again.
+     */
+    default boolean inputHeld() {
+        return false;
+    }
+
+    /** True once the wire carries application bytes (a TLS handshake finished); a plain wire always does. */
+    default boolean isSetUp() {
+        return true;
+    }
+
+    /**
+     * When the connection must be dropped unless it is set up by then (the end of the time a TLS
+     * handshake may take), on the loop's clock; {@link Long#MAX_VALUE} for no limit.
+     */
+    default long setupDeadline() {
+        return Long.MAX_VALUE;
+    }
 }

@@ -1,14 +1,12 @@
 package dev.barehttp.transport.nio;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.barehttp.HttpServer;
 import dev.barehttp.Response;
 import dev.barehttp.spi.Transport;
 import java.util.ServiceLoader;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 
 class NioDiscoveryTest {
@@ -29,11 +27,5 @@ class NioDiscoveryTest {
                 assertTrue(c.readUntil("hi", 1).startsWith("HTTP/1.1 200 OK\r\n"));
             }
         }
-    }
-
-    @Test
-    void aTlsServerIsRefusedRatherThanServedInClearText() throws Exception {
-        HttpServer.Builder builder = Servers.nio(r -> Response.ok("hi")).tls(SSLContext.getDefault());
-        assertThrows(UnsupportedOperationException.class, builder::start);
     }
 }
