@@ -69,13 +69,13 @@ class ResponseDecoderFuzzTest {
             try {
                 e = conn.nextEvent();
             } catch (HttpProtocolException error) {
-                return events.append(body).append("error ").append(error.status()).toString();
+                return events.append("body[").append(body.length()).append("] error ").append(error.status()).toString();
             }
             if (e instanceof BodyData data) {
                 body.append(new String(data.data(), java.nio.charset.StandardCharsets.ISO_8859_1));
                 continue;
             }
-            if (body.length() > 0) {
+            if (body.length() > 0 && e != Signal.NEED_DATA) {
                 events.append("body[").append(body.length()).append("] ");
                 body.setLength(0);
             }
