@@ -27,7 +27,7 @@ final class RequestPath {
     private static final RequestPath ASTERISK = new RequestPath("*", List.of(), false);
 
     private final String decoded;
-    private final List<String> segments;
+    private List<String> segments;
     private final boolean encodedSlash;
 
     private RequestPath(String decoded, List<String> segments, boolean encodedSlash) {
@@ -47,6 +47,10 @@ final class RequestPath {
         }
         if (rawPath.isEmpty() || rawPath.charAt(0) != '/') {
             return new RequestPath(decodeSegment(rawPath), List.of(), false);
+        }
+        if (rawPath.indexOf('%') < 0 && rawPath.indexOf("/.") < 0) {
+            // Nothing to decode and no dot segment: the path is itself, split only when a route asks.
+            return new RequestPath(rawPath, null, false);
         }
         List<String> out = new ArrayList<>();
         boolean encodedSlash = false;
@@ -91,7 +95,25 @@ final class RequestPath {
 
     /** The decoded segments, e.g. {@code [a, b/c]} for {@code /a/b%2Fc}; {@code [""]} for {@code /}. */
     List<String> segments() {
+        if (segments == null) {
+            segments = split(decoded);
+        }
         return segments;
+    }
+
+    /** The segments of a path that needs no decoding and has no dot segment. */
+    private static List<String> split(String path) {
+        List<String> out = new ArrayList<>();
+        int start = 1;
+        while (true) {
+            int slash = path.indexOf('/', start);
+            if (slash < 0) {
+                out.add(path.substring(start));
+                return Collections.unmodifiableList(out);
+            }
+            out.add(path.substring(start, slash));
+            start = slash + 1;
+        }
     }
 
     /** True when some segment holds a {@code /} that was sent as {@code %2F}. */
