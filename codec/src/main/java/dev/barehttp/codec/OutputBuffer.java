@@ -149,6 +149,24 @@ final class OutputBuffer {
         }
     }
 
+    /**
+     * {@code HTTP/1.1 <status> <reason> CRLF}: the prepared line of a standard code when {@code reason}
+     * is null, else built here (an empty reason for a code RFC 9110 does not name). The reason is
+     * validated by the caller.
+     */
+    void putStatusLine(int status, String reason) {
+        byte[] line = reason == null ? StatusReasons.statusLine(status) : null;
+        if (line != null) {
+            put(line);
+            return;
+        }
+        putLatin1("HTTP/1.1 ");
+        putDecimal(status);
+        put((byte) ' ');
+        putLatin1(reason == null ? StatusReasons.of(status) : reason);
+        crlf();
+    }
+
     /** name ": " value CRLF. */
     void field(String name, String value) {
         putLatin1(name);

@@ -162,16 +162,7 @@ public final class ResponseWriter {
         this.status = status;
         startMark = out.mark();
         out.hold();
-        byte[] line = reason == null ? StatusReasons.statusLine(status) : null;
-        if (line != null) {
-            out.put(line);
-        } else {
-            out.putLatin1("HTTP/1.1 ");
-            out.putDecimal(status);
-            out.put((byte) ' ');
-            out.putLatin1(reason == null ? StatusReasons.of(status) : reason);
-            out.crlf();
-        }
+        out.putStatusLine(status, reason);
         state = State.HEADERS;
         return this;
     }
@@ -326,6 +317,7 @@ public final class ResponseWriter {
                 if (!request.isHead()) {
                     throw misuse("a " + status + " response has no body");
                 }
+                return this; // a HEAD answer's body is dropped, so it is not counted either
             }
             case CONTENT_LENGTH -> {
                 if (len > declaredLength - written) {
@@ -411,6 +403,14 @@ public final class ResponseWriter {
                         + " (framing, routing and control fields belong in the head)");
             }
         }
+    }
+
+    /**
+     * The body bytes of the response in progress (or the one just ended) queued for the peer, framing
+     * excluded; none for a HEAD answer.
+     */
+    public long bodyBytes() {
+        return written;
     }
 
     /** The framing chosen at commit, or null before. */

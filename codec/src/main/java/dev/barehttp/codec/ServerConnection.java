@@ -522,14 +522,7 @@ public final class ServerConnection {
             return false;
         }
         long mark = out.mark();
-        byte[] line = StatusReasons.statusLine(status);
-        if (line != null) {
-            out.put(line);
-        } else {
-            out.putLatin1("HTTP/1.1 ");
-            out.putDecimal(status);
-            out.putLatin1(" \r\n");
-        }
+        out.putStatusLine(status, null);
         try {
             putFields(fields);
         } catch (IllegalArgumentException e) {
@@ -562,7 +555,7 @@ public final class ServerConnection {
             throw new IllegalStateException("the request did not ask to upgrade to " + protocol);
         }
         checkSwitchable();
-        out.put(StatusReasons.statusLine(101));
+        out.putStatusLine(101, null);
         out.field("Connection", "upgrade");
         out.field("Upgrade", protocol);
         putFields(fields);
@@ -584,14 +577,7 @@ public final class ServerConnection {
             throw new IllegalArgumentException("a tunnel opens with a 2xx status: " + status);
         }
         checkSwitchable();
-        byte[] line = StatusReasons.statusLine(status);
-        if (line != null) {
-            out.put(line);
-        } else {
-            out.putLatin1("HTTP/1.1 ");
-            out.putDecimal(status);
-            out.putLatin1(" \r\n");
-        }
+        out.putStatusLine(status, null);
         putFields(fields);
         out.crlf();
         switched();

@@ -114,9 +114,8 @@ public final class ConnectionDriver {
             answered = true;
             HttpProtocolException refusal = HttpProtocolException.serviceUnavailable(
                     "the server has its maximum of connections open");
-            int before = http.pendingOutput();
             http.respondToError(refusal);
-            settings.errorAnswers().sent(peer.remote(), refusal.status(), http.pendingOutput() - before);
+            settings.errorAnswers().sent(peer.remote(), refusal.status(), http.response().bodyBytes());
         }
         return next();
     }
@@ -371,9 +370,8 @@ public final class ConnectionDriver {
         PeerLog.debug(() -> peer.remote() + ": " + error.status() + " " + error.getMessage());
         Response custom = customAnswer(error);
         if (custom == null || !http.response().awaitingStatus()) {
-            int before = http.pendingOutput();
             if (http.respondToError(error)) {
-                settings.errorAnswers().sent(peer.remote(), error.status(), Math.max(0, http.pendingOutput() - before));
+                settings.errorAnswers().sent(peer.remote(), error.status(), http.response().bodyBytes());
             }
             return;
         }

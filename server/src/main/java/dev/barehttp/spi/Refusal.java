@@ -21,20 +21,11 @@ public record Refusal(byte[] bytes, int bodyLength) {
         ByteBuffer view = answer.peekOutput();
         byte[] bytes = new byte[view.remaining()];
         view.get(bytes);
-        return new Refusal(bytes, bytes.length - headLength(bytes));
+        return new Refusal(bytes, (int) answer.response().bodyBytes());
     }
 
     /** Tells the application (its access log, say) that this refusal was sent to {@code peer}. */
     public void reportTo(ServerSettings settings, InetSocketAddress peer) {
         settings.errorAnswers().sent(peer, 503, bodyLength);
-    }
-
-    private static int headLength(byte[] response) {
-        for (int i = 3; i < response.length; i++) {
-            if (response[i] == '\n' && response[i - 1] == '\r' && response[i - 2] == '\n' && response[i - 3] == '\r') {
-                return i + 1;
-            }
-        }
-        return response.length;
     }
 }

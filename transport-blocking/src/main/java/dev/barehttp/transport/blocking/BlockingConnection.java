@@ -146,15 +146,22 @@ final class BlockingConnection implements Runnable, ConnectionIO {
     }
 
     private Action write() throws IOException {
-        ByteBuffer pending = driver.output();
+        return driver.onOutputWritten(writeSlice(driver.output(), driver.deadline()));
+    }
+
+    /**
+     * Writes one slice (at most {@link #WRITE_SLICE} bytes) of {@code pending}, with the watchdog armed
+     * for {@code deadline}; returns the count.
+     */
+    private int writeSlice(ByteBuffer pending, long deadline) throws IOException {
         int n = Math.min(pending.remaining(), WRITE_SLICE);
-        writeDeadline = driver.deadline();
+        writeDeadline = deadline;
         try {
             out.write(pending.array(), pending.arrayOffset() + pending.position(), n);
         } finally {
             writeDeadline = Long.MAX_VALUE;
         }
-        return driver.onOutputWritten(n);
+        return n;
     }
 
     /** Ends our side, then reads and drops what the peer still sends, until it closes or the deadline. */
@@ -219,17 +226,9 @@ final class BlockingConnection implements Runnable, ConnectionIO {
 
     @Override
     public void flush() throws IOException {
+        long timeout = settings.config().writeTimeoutMillis();
         while (http.hasOutput()) {
-            ByteBuffer pending = http.peekOutput();
-            int n = Math.min(pending.remaining(), WRITE_SLICE);
-            long timeout = settings.config().writeTimeoutMillis();
-            writeDeadline = timeout > 0 ? now() + timeout : Long.MAX_VALUE;
-            try {
-                out.write(pending.array(), pending.arrayOffset() + pending.position(), n);
-            } finally {
-                writeDeadline = Long.MAX_VALUE;
-            }
-            http.consumeOutput(n);
+            http.consumeOutput(writeSlice(http.peekOutput(), timeout > 0 ? now() + timeout : Long.MAX_VALUE));
         }
     }
 
