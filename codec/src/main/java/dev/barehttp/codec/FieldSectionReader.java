@@ -20,6 +20,9 @@ import java.util.Arrays;
 final class FieldSectionReader {
     private enum Phase { LINE_START, NAME, BEFORE_VALUE, VALUE }
 
+    private static final int[] NO_BOUNDS = new int[0];
+    private static final int FIRST_FIELDS = 16;
+
     private final int maxSectionSize;
     private final int maxFields;
     private final boolean allowBareLf;
@@ -31,7 +34,8 @@ final class FieldSectionReader {
     private int nameEnd;
     private int valueStart;
     private int valueEnd;
-    private int[] bounds = new int[4 * 16];
+    /** Four offsets per field read; empty after {@link #trim()} until the next section. */
+    private int[] bounds = NO_BOUNDS;
     private int count;
     private int framingFields;
     private int bareLineFeeds;
@@ -50,6 +54,11 @@ final class FieldSectionReader {
         phase = Phase.LINE_START;
         count = 0;
         framingFields = 0;
+    }
+
+    /** Releases the field index between sections, so an idle connection does not keep it. */
+    void trim() {
+        bounds = NO_BOUNDS;
     }
 
     /** How many lines ended in a bare LF that {@code allowBareLf} accepted. */
@@ -211,7 +220,7 @@ final class FieldSectionReader {
         }
         int at = 4 * count;
         if (at == bounds.length) {
-            bounds = Arrays.copyOf(bounds, bounds.length * 2);
+            bounds = Arrays.copyOf(bounds, Math.max(4 * FIRST_FIELDS, bounds.length * 2));
         }
         bounds[at] = nameStart;
         bounds[at + 1] = nameEnd;

@@ -36,6 +36,13 @@ final class RequestHeadParser {
         return state != State.REQUEST_LINE || scan > 0;
     }
 
+    /** Releases the field index; only between heads ({@link #inProgress()} false). */
+    void trim() {
+        if (!inProgress()) {
+            fields.trim();
+        }
+    }
+
     /** Lines that ended in a bare LF and were accepted because {@code allowBareLf} is set. */
     int bareLineFeeds() {
         return bareLineFeeds + fields.bareLineFeeds();

@@ -501,6 +501,7 @@ public final class ServerConnection {
     public void trimBuffers() {
         in.trim();
         out.trim();
+        headParser.trim();
     }
 
     /**

@@ -86,10 +86,20 @@ public final class ConnectionDriver {
 
     /** A driver with the codec's default clock ({@code System.nanoTime} in milliseconds). */
     public static ConnectionDriver create(ServerSettings settings, Peer peer) {
-        LongSupplier clock = () -> System.nanoTime() / 1_000_000;
-        return new ConnectionDriver(new ServerConnection(settings.config(), clock), settings.handler(), peer,
-                DriverSettings.from(settings), clock);
+        return create(settings, DriverSettings.from(settings), peer);
     }
+
+    /**
+     * A driver with the codec's default clock, sharing {@code driverSettings} (made once per server with
+     * {@link DriverSettings#from}, so that a connection does not carry its own copy).
+     */
+    public static ConnectionDriver create(ServerSettings settings, DriverSettings driverSettings, Peer peer) {
+        LongSupplier clock = MONOTONIC_MILLIS;
+        return new ConnectionDriver(new ServerConnection(settings.config(), clock), settings.handler(), peer,
+                driverSettings, clock);
+    }
+
+    private static final LongSupplier MONOTONIC_MILLIS = () -> System.nanoTime() / 1_000_000;
 
     /** The codec this driver runs. */
     public ServerConnection connection() {
@@ -166,8 +176,24 @@ public final class ConnectionDriver {
             case WRITE -> settings.writeTimeoutMillis() > 0 ? writeProgressAt + settings.writeTimeoutMillis()
                     : Long.MAX_VALUE;
             case LINGER -> lingerUntil;
+            case DISPATCH -> http.nextDeadline();
             default -> Long.MAX_VALUE;
         };
+    }
+
+    /**
+     * Handler thread (or the transport on its behalf), while the dispatched handler waits for body bytes
+     * ({@link ConnectionIO#awaitInput}) and {@link #deadline()} passed: true when the body timed out. Its
+     * {@code 408} is then queued; the transport writes it, fails the handler's read with an
+     * {@link java.io.IOException} and lingers. False when the deadline moved on (arm {@link #deadline()}
+     * again).
+     */
+    public boolean bodyTimedOut(long now) {
+        if (!http.expire(now)) {
+            return false;
+        }
+        PeerLog.debug(() -> peer.remote() + ": the request body stalled past its deadline in " + http.state());
+        return true;
     }
 
     /** The armed deadline passed (or may have: early calls are harmless). */

@@ -12,8 +12,8 @@ public interface ConnectionIO {
 
     /**
      * Blocks until more bytes were handed to the connection with {@code receive}, or the peer ended
-     * its input ({@code receiveEndOfInput} was called). When the connection's deadline passes
-     * first, calls {@link ServerConnection#expire}, writes what it queued, and throws.
+     * its input ({@code receiveEndOfInput} was called). When the driver's {@link ConnectionDriver#deadline()}
+     * passes first and {@link ConnectionDriver#bodyTimedOut} says so, writes what that queued, and throws.
      *
      * @throws IOException on a socket error or timeout; the connection is then unusable
      */

@@ -15,20 +15,19 @@ import java.util.List;
  *   <li>{@link #start} must bind before returning, so that {@link TransportServer#port()} is the bound
  *       port. If it cannot start (the port is taken, say), it must release everything it acquired
  *       (sockets, threads) and throw; it must not leave a half-started server behind.</li>
- *   <li>It must leave every HTTP decision to the codec: each connection is driven by a
- *       {@link dev.barehttp.codec.ServerConnection} made with {@link ServerSettings#config()}, and each
- *       request is answered through {@link Exchange#run}.</li>
+ *   <li>It must leave every HTTP decision to the {@link ConnectionDriver}: each connection has one, made
+ *       with {@link ConnectionDriver#create}, and the transport carries out the actions it returns (read,
+ *       write, dispatch, linger, close), as its class comment says.</li>
  *   <li>It must set {@code TCP_NODELAY} on every connection, and write the responses produced from
  *       one read of pipelined requests together, before waiting for more input.</li>
- *   <li>Timeouts: it must arm a timer for {@link dev.barehttp.codec.ServerConnection#nextDeadline()}
- *       while it waits for input, call {@link dev.barehttp.codec.ServerConnection#expire} when it passes,
- *       write what that queued and close; and it must close a connection whose peer accepts no output for
- *       {@link dev.barehttp.codec.HttpConfig#writeTimeoutMillis()}.</li>
+ *   <li>Timeouts: it must arm a timer for {@link ConnectionDriver#deadline()} whatever the action, and
+ *       report it with {@link ConnectionDriver#onDeadline} (or, while a handler waits for body bytes,
+ *       {@link ConnectionDriver#bodyTimedOut}); the driver decides what a passed deadline means.</li>
  *   <li>Limits: above {@link ServerSettings#maxConnections()} open connections, it must answer a new
  *       connection with {@code 503} and close it, without disturbing the others.</li>
  *   <li>{@link TransportServer#close()} must stop accepting at once, let requests in flight finish
  *       (their responses say {@code Connection: close}, through
- *       {@link dev.barehttp.codec.ServerConnection#shutdown()}), close idle connections at once, force-close
+ *       {@link ConnectionDriver#markShutdown()}), close idle connections at once, force-close
  *       what remains after {@link ServerSettings#shutdownGrace()}, and return only when every connection
  *       and thread it started is gone. Closing twice must be harmless.</li>
  *   <li>A handler's failure must never take the server down: it costs at most its own connection.</li>

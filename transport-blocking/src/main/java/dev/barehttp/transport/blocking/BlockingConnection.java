@@ -62,7 +62,7 @@ final class BlockingConnection implements Runnable, ConnectionIO {
     public void run() {
         try {
             handshake();
-            driver = ConnectionDriver.create(settings, new ConnectionDriver.Peer(
+            driver = ConnectionDriver.create(settings, server.driverSettings, new ConnectionDriver.Peer(
                     (InetSocketAddress) socket.getRemoteSocketAddress(),
                     (InetSocketAddress) socket.getLocalSocketAddress(), socket instanceof SSLSocket));
             http = driver.connection();
@@ -201,8 +201,8 @@ final class BlockingConnection implements Runnable, ConnectionIO {
         }
         while (true) {
             long now = now();
-            long deadline = http.nextDeadline();
-            if (now >= deadline && http.expire(now)) {
+            long deadline = driver.deadline();
+            if (now >= deadline && driver.bodyTimedOut(now)) {
                 flush();
                 throw new SocketTimeoutException("the request body stalled past its deadline");
             }

@@ -1,6 +1,7 @@
 package dev.barehttp.transport.blocking;
 
 import dev.barehttp.spi.ConnectionsPerAddress;
+import dev.barehttp.spi.DriverSettings;
 import dev.barehttp.spi.FailureLog;
 import dev.barehttp.spi.Refusal;
 import dev.barehttp.spi.ServerSettings;
@@ -41,6 +42,8 @@ final class BlockingServer implements TransportServer {
     private static final long MAX_ACCEPT_PAUSE_MILLIS = 1_000;
 
     private final ServerSettings settings;
+    /** The driver settings every connection of this server shares. */
+    final DriverSettings driverSettings;
     private final ServerSocket serverSocket;
     private final InetSocketAddress address;
     private final ExecutorService threads;
@@ -57,6 +60,7 @@ final class BlockingServer implements TransportServer {
 
     private BlockingServer(ServerSettings settings, ServerSocket serverSocket) {
         this.settings = settings;
+        this.driverSettings = DriverSettings.from(settings);
         this.serverSocket = serverSocket;
         this.address = (InetSocketAddress) serverSocket.getLocalSocketAddress();
         this.threads = ConnectionThreads.create(settings.booleanOption("blocking.virtualThreads", true),

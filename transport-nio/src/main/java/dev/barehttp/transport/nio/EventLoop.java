@@ -176,7 +176,8 @@ final class EventLoop implements Runnable {
         }
         NioConnection c;
         try {
-            ConnectionDriver driver = ConnectionDriver.create(server.settings, new ConnectionDriver.Peer(
+            ConnectionDriver driver = ConnectionDriver.create(server.settings, server.driverSettings,
+                    new ConnectionDriver.Peer(
                     peer, (InetSocketAddress) channel.getLocalAddress(), server.settings.tls() != null));
             c = new NioConnection(this, channel, driver, server.settings.tls(), admitted);
         } catch (IOException | RuntimeException e) {
@@ -205,12 +206,19 @@ final class EventLoop implements Runnable {
     }
 
     /**
-     * Selector thread, after every connection of every loop has been marked (by the closing thread,
-     * through its driver): no more registrations, and the grace period starts.
+     * Selector thread, after every connection of every loop has been marked ({@link #markAll} on each
+     * loop): no more registrations, and the grace period starts.
      */
     void beginShutdown(long graceDeadline) {
         this.shuttingDown = true;
         this.graceDeadline = graceDeadline;
+    }
+
+    /** Selector thread, first step of shutdown: every connection of this loop is marked. */
+    void markAll() {
+        for (NioConnection c : registered()) {
+            c.driver.markShutdown();
+        }
     }
 
     /** Selector thread, second step: idle connections close now, busy ones after their response. */

@@ -341,10 +341,10 @@ final class NioConnection {
                 case SETUP -> close("the TLS handshake did not finish in time");
                 case LOOP -> carryOut(driver.onDeadline(now));
                 case AWAIT_INPUT -> {
-                    if (http.expire(now)) {
+                    if (driver.bodyTimedOut(now)) {
                         failHandlerAfterTimeout();
                     } else {
-                        loop.wheel.schedule(this, http.nextDeadline());
+                        loop.wheel.schedule(this, driver.deadline());
                     }
                 }
                 case AWAIT_WRITE -> close("the peer accepted no output in time");
@@ -387,7 +387,7 @@ final class NioConnection {
             switch (holder) {
                 case AWAIT_INPUT -> {
                     interest(SelectionKey.OP_READ);
-                    loop.wheel.schedule(this, http.nextDeadline());
+                    loop.wheel.schedule(this, driver.deadline());
                 }
                 case AWAIT_WRITE -> {
                     interest(SelectionKey.OP_WRITE);

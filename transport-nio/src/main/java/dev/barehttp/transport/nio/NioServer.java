@@ -3,6 +3,7 @@ package dev.barehttp.transport.nio;
 import dev.barehttp.Handler;
 import dev.barehttp.codec.HttpConfig;
 import dev.barehttp.spi.ConnectionsPerAddress;
+import dev.barehttp.spi.DriverSettings;
 import dev.barehttp.spi.FailureLog;
 import dev.barehttp.spi.ServerSettings;
 import dev.barehttp.spi.TransportServer;
@@ -12,8 +13,8 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -32,9 +33,10 @@ final class NioServer implements TransportServer {
     final HttpConfig config;
     final HandlerThreads handlers;
     final ServerSettings settings;
+    /** The driver settings every connection of this server shares. */
+    final DriverSettings driverSettings;
     final FailureLog failures = new FailureLog(LOG);
     /** Every open connection, for shutdown to mark them all from the closing thread. */
-    private final Set<NioConnection> registry = ConcurrentHashMap.newKeySet();
     private final ConnectionsPerAddress perAddress;
     private final ServerSocketChannel listener;
     private final InetSocketAddress address;
@@ -49,6 +51,7 @@ final class NioServer implements TransportServer {
 
     private NioServer(ServerSettings settings, NioOptions options, ServerSocketChannel listener) throws IOException {
         this.settings = settings;
+        this.driverSettings = DriverSettings.from(settings);
         this.handler = settings.handler();
         this.config = settings.config();
         this.listener = listener;
@@ -117,7 +120,6 @@ final class NioServer implements TransportServer {
 
     /** A registered connection (admitted and counted already, or a counted TLS refusal). */
     void opened(NioConnection c) {
-        registry.add(c);
         if (closing.get()) {
             c.driver.markShutdown();
         }
@@ -125,7 +127,6 @@ final class NioServer implements TransportServer {
 
     /** A registered connection closed. */
     void released(NioConnection c) {
-        registry.remove(c);
         uncounted(c.admitted, c.driver.peer().remote());
     }
 
@@ -179,12 +180,20 @@ final class NioServer implements TransportServer {
             if (acceptor != null) {
                 acceptor.join();
             }
-            // Two steps: every connection is marked here, on the closing thread, before any loop
-            // closes an idle one, so a peer that sees its idle connection close finds every response
-            // still in flight on any loop saying Connection: close.
-            for (NioConnection c : registry) {
-                c.driver.markShutdown();
+            // Two steps: every loop marks all its connections before any loop closes an idle one, so
+            // a peer that sees its idle connection close finds every response still in flight on any
+            // loop saying Connection: close. A loop slow to mark holds the others back at most the grace.
+            CountDownLatch marked = new CountDownLatch(loops.size());
+            for (EventLoop loop : loops) {
+                loop.post((Runnable) () -> {
+                    try {
+                        loop.markAll();
+                    } finally {
+                        marked.countDown();
+                    }
+                });
             }
+            marked.await(Math.max(0, graceDeadline - System.nanoTime() / 1_000_000), TimeUnit.MILLISECONDS);
             for (EventLoop loop : loops) {
                 loop.post((Runnable) () -> {
                     loop.beginShutdown(graceDeadline);

@@ -1,0 +1,83 @@
+package dev.barehttp.codec;
+
+import static dev.barehttp.codec.Exchanges.ascii;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link ServerConnection#trimBuffers()} releases what an idle connection holds (input and output
+ * buffers, the field index) so that per-connection memory is bounded while idle; it may be called at
+ * any moment and must never change what the connection makes of its input: whole, split at every
+ * index with a trim after each piece, and pipelined.
+ */
+class IdleTrimTest {
+    /** More fields than the first field index holds, so the index grows again after every trim. */
+    private static final String MANY_FIELDS;
+
+    static {
+        StringBuilder fields = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            fields.append("X-Field-").append(i).append(": value ").append(i).append("\r\n");
+        }
+        MANY_FIELDS = fields.toString();
+    }
+
+    private static final byte[] PIPELINE = ascii(
+            "GET /a HTTP/1.1\r\nHost: x\r\n" + MANY_FIELDS + "\r\n"
+            + "POST /b HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n" + MANY_FIELDS + "\r\nhello"
+            + "POST /c HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\nT: 1\r\n" + MANY_FIELDS
+            + "\r\n");
+
+    @Test
+    void trimAtAnyPointKeepsEveryEvent_wholeSplitAndPipelined() {
+        String expected = events(List.of(PIPELINE), false).toString();
+        for (int at = 1; at < PIPELINE.length; at++) {
+            List<byte[]> pieces = new ArrayList<>();
+            pieces.add(java.util.Arrays.copyOfRange(PIPELINE, 0, at));
+            pieces.add(java.util.Arrays.copyOfRange(PIPELINE, at, PIPELINE.length));
+            assertEquals(expected, events(pieces, true).toString(), "split at " + at + " with trims");
+        }
+        List<byte[]> bytes = new ArrayList<>();
+        for (byte b : PIPELINE) {
+            bytes.add(new byte[] {b});
+        }
+        assertEquals(expected, events(bytes, true).toString(), "byte by byte with a trim after each");
+    }
+
+    /** Feeds the pieces, answering each request, trimming after every receive and every event when asked. */
+    private static List<HttpEvent> events(List<byte[]> pieces, boolean trim) {
+        ServerConnection conn = new ServerConnection(HttpConfig.defaults(), () -> 0L);
+        List<HttpEvent> events = new ArrayList<>();
+        int next = 0;
+        while (true) {
+            HttpEvent e = conn.nextEvent();
+            if (trim) {
+                conn.trimBuffers();
+            }
+            if (e == Signal.NEED_DATA) {
+                if (next == pieces.size()) {
+                    return Events.merged(events);
+                }
+                byte[] piece = pieces.get(next++);
+                conn.receive(piece, 0, piece.length);
+                if (trim) {
+                    conn.trimBuffers();
+                }
+            } else if (e instanceof Signal) {
+                throw new AssertionError("unexpected " + e + " after " + events);
+            } else {
+                events.add(e);
+                if (e instanceof EndOfMessage) {
+                    conn.response().status(204).end();
+                    conn.consumeOutput(conn.pendingOutput());
+                    if (trim) {
+                        conn.trimBuffers();
+                    }
+                }
+            }
+        }
+    }
+}
