@@ -1,5 +1,14 @@
 package dev.barehttp.tck;
 
+import dev.barehttp.codec.BodyData;
+import dev.barehttp.codec.ClientConnection;
+import dev.barehttp.codec.EndOfMessage;
+import dev.barehttp.codec.Headers;
+import dev.barehttp.codec.HttpConfig;
+import dev.barehttp.codec.HttpEvent;
+import dev.barehttp.codec.HttpProtocolException;
+import dev.barehttp.codec.ResponseHead;
+import dev.barehttp.codec.Signal;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -69,72 +78,92 @@ public final class RawResponse {
         return text();
     }
 
+    /**
+     * Reads exactly one response from {@code in}: where it ends is decided by the project's own client
+     * codec ({@link ClientConnection}, RFC 9112 section 6.3 for a client), which also holds the server's
+     * bytes to every rule a strict client applies. Bytes are fed one at a time while the codec reads
+     * framing (so nothing of a pipelined next response is taken from the stream), and in bulk for a
+     * Content-Length body or a body that runs until the close.
+     */
     static RawResponse readFrom(InputStream in, boolean headRequest) throws IOException {
+        ClientConnection codec = new ClientConnection(HttpConfig.defaults());
+        // The request this answers, as the codec needs to know it (HEAD has no body; Upgrade allows a 101).
+        codec.request().start(headRequest ? "HEAD" : "GET", "/").header("Host", "kit")
+                .header("Connection", "upgrade").header("Upgrade", "kit").end();
+        codec.consumeOutput(codec.pendingOutput());
         ByteArrayOutputStream wire = new ByteArrayOutputStream();
-        String statusLine = readLine(in, wire);
-        if (!statusLine.startsWith("HTTP/1.1 ") || statusLine.length() < 12) {
-            throw new IOException("not a status line: " + statusLine);
-        }
-        int status = Integer.parseInt(statusLine.substring(9, 12));
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (String line; !(line = readLine(in, wire)).isEmpty(); ) {
-            int colon = line.indexOf(':');
-            headers.put(line.substring(0, colon).toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
-        }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        if (headRequest || status < 200 || status == 204 || status == 304) {
-            return new RawResponse(status, headers, wire.toByteArray(), new byte[0]);
+        ResponseHead head = null;
+        long bodyLeft = -1;
+        byte[] one = new byte[1];
+        byte[] bulk = new byte[16 * 1024];
+        while (true) {
+            HttpEvent e;
+            try {
+                e = codec.nextEvent();
+            } catch (HttpProtocolException error) {
+                throw new IOException("not a valid response (" + error.getMessage() + "); read so far: "
+                        + wire.toString(StandardCharsets.ISO_8859_1), error);
+            }
+            if (e instanceof ResponseHead h) {
+                head = h;
+                if (h.isInterim()) {
+                    return new RawResponse(h.status(), fields(h), wire.toByteArray(), new byte[0]);
+                }
+                String length = h.headers().get("content-length");
+                boolean bodyless = headRequest || h.status() == 204 || h.status() == 304 || h.status() == 101;
+                bodyLeft = length != null && !bodyless && h.headers().get("transfer-encoding") == null
+                        ? declaredLength(length) : -1;
+            } else if (e instanceof BodyData data) {
+                body.write(data.data());
+                if (bodyLeft > 0) {
+                    bodyLeft -= data.data().length;
+                }
+            } else if (e instanceof EndOfMessage || e == Signal.SWITCHED || e == Signal.CLOSED) {
+                if (head == null) {
+                    throw new EOFException("the connection closed before a response");
+                }
+                return new RawResponse(head.status(), fields(head), wire.toByteArray(), body.toByteArray());
+            } else if (e == Signal.NEED_DATA) {
+                boolean closeDelimited = head != null && bodyLeft < 0
+                        && head.headers().get("transfer-encoding") == null
+                        && head.headers().get("content-length") == null;
+                byte[] into = bodyLeft > 0 || closeDelimited ? bulk : one;
+                int n = in.read(into, 0, bodyLeft > 0 ? (int) Math.min(bulk.length, bodyLeft) : into.length);
+                if (n < 0) {
+                    if (head == null) {
+                        throw new EOFException("the connection closed inside a response; read so far: "
+                                + wire.toString(StandardCharsets.ISO_8859_1));
+                    }
+                    codec.receiveEndOfInput();
+                } else {
+                    wire.write(into, 0, n);
+                    codec.receive(into, 0, n);
+                }
+            } else {
+                throw new IOException("unexpected " + e + " while reading a response");
+            }
         }
-        if ("chunked".equals(headers.get("transfer-encoding"))) {
-            readChunks(in, wire, body);
-        } else if (headers.containsKey("content-length")) {
-            body.write(RawClient.readExactly(in, Integer.parseInt(headers.get("content-length"))));
-            wire.write(body.toByteArray());
-        } else {
-            body.write(in.readAllBytes());
-            wire.write(body.toByteArray());
-        }
-        return new RawResponse(status, headers, wire.toByteArray(), body.toByteArray());
     }
 
-    private static void readChunks(InputStream in, ByteArrayOutputStream wire, ByteArrayOutputStream body)
-            throws IOException {
-        while (true) {
-            String sizeLine = readLine(in, wire);
-            int semicolon = sizeLine.indexOf(';');
-            int size = Integer.parseInt(semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon), 16);
-            if (size == 0) {
-                while (!readLine(in, wire).isEmpty()) {
-                    // Trailer fields stay in the wire text only.
-                }
-                return;
-            }
-            byte[] data = RawClient.readExactly(in, size);
-            body.write(data);
-            wire.write(data);
-            if (!readLine(in, wire).isEmpty()) {
-                throw new IOException("chunk data not followed by CRLF");
-            }
+    /** The fields by lower-case name; a repeated field keeps its last value. */
+    private static Map<String, String> fields(ResponseHead head) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        Headers headers = head.headers();
+        for (int i = 0; i < headers.size(); i++) {
+            fields.put(headers.name(i), headers.value(i));
         }
+        return fields;
     }
 
-    /** A line without its CRLF; the raw bytes, CRLF included, go to {@code wire}. */
-    private static String readLine(InputStream in, ByteArrayOutputStream wire) throws IOException {
-        StringBuilder line = new StringBuilder();
-        while (true) {
-            int b = in.read();
-            if (b < 0) {
-                throw new EOFException("the connection closed inside a response; read so far: "
-                        + wire.toString(StandardCharsets.ISO_8859_1) + line);
-            }
-            wire.write(b);
-            if (b == '\n') {
-                if (line.length() == 0 || line.charAt(line.length() - 1) != '\r') {
-                    throw new IOException("a line ended by a bare LF: " + line);
-                }
-                return line.substring(0, line.length() - 1);
-            }
-            line.append((char) b);
+    /** Content-Length as the codec has already checked it: digits, or a list of equal values. */
+    private static long declaredLength(String value) {
+        int comma = value.indexOf(',');
+        String first = (comma < 0 ? value : value.substring(0, comma)).strip();
+        long v = 0;
+        for (int i = 0; i < first.length(); i++) {
+            v = v * 10 + (first.charAt(i) - '0');
         }
+        return v;
     }
 }

@@ -119,7 +119,7 @@ final class BlockingConnection implements Runnable, ConnectionIO {
     private Action read() throws IOException {
         idle = driver.idle();
         try {
-            if (idle && server.shuttingDown()) {
+            if (idle && server.everyConnectionMarked()) {
                 driver.markShutdown();
                 return driver.onShutdown();
             }

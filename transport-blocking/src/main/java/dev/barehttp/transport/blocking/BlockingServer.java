@@ -48,6 +48,7 @@ final class BlockingServer implements TransportServer {
     private final InetSocketAddress address;
     private final ExecutorService threads;
     private final Set<BlockingConnection> connections = ConcurrentHashMap.newKeySet();
+    private volatile boolean everyConnectionMarked;
     private final Thread acceptor;
     private final WriteWatchdog watchdog;
     private final java.util.concurrent.atomic.AtomicInteger tlsRefusals = new java.util.concurrent.atomic.AtomicInteger();
@@ -234,6 +235,15 @@ final class BlockingServer implements TransportServer {
         return closing;
     }
 
+    /**
+     * True once close() has marked every connection: only then may a connection close itself for being
+     * idle, so that no peer sees an idle connection close while a response in flight elsewhere has yet to
+     * learn that it must say {@code Connection: close}.
+     */
+    boolean everyConnectionMarked() {
+        return everyConnectionMarked;
+    }
+
     /** Logs a failure of a server thread once, without letting the logging itself take the thread down. */
     void logFailure(String what, Throwable e) {
         failures.log(what, e);
@@ -262,6 +272,7 @@ final class BlockingServer implements TransportServer {
         for (BlockingConnection c : connections) {
             c.markShutdown();
         }
+        everyConnectionMarked = true;
         for (BlockingConnection c : connections) {
             c.closeIfIdle();
         }

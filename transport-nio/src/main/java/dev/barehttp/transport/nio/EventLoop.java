@@ -206,19 +206,12 @@ final class EventLoop implements Runnable {
     }
 
     /**
-     * Selector thread, after every connection of every loop has been marked ({@link #markAll} on each
-     * loop): no more registrations, and the grace period starts.
+     * Selector thread, after every connection of every loop has been marked (by the closing thread,
+     * through its driver): no more registrations, and the grace period starts.
      */
     void beginShutdown(long graceDeadline) {
         this.shuttingDown = true;
         this.graceDeadline = graceDeadline;
-    }
-
-    /** Selector thread, first step of shutdown: every connection of this loop is marked. */
-    void markAll() {
-        for (NioConnection c : registered()) {
-            c.driver.markShutdown();
-        }
     }
 
     /** Selector thread, second step: idle connections close now, busy ones after their response. */

@@ -13,8 +13,8 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -37,6 +37,7 @@ final class NioServer implements TransportServer {
     final DriverSettings driverSettings;
     final FailureLog failures = new FailureLog(LOG);
     /** Every open connection, for shutdown to mark them all from the closing thread. */
+    private final Set<NioConnection> registry = ConcurrentHashMap.newKeySet();
     private final ConnectionsPerAddress perAddress;
     private final ServerSocketChannel listener;
     private final InetSocketAddress address;
@@ -120,6 +121,7 @@ final class NioServer implements TransportServer {
 
     /** A registered connection (admitted and counted already, or a counted TLS refusal). */
     void opened(NioConnection c) {
+        registry.add(c);
         if (closing.get()) {
             c.driver.markShutdown();
         }
@@ -127,6 +129,7 @@ final class NioServer implements TransportServer {
 
     /** A registered connection closed. */
     void released(NioConnection c) {
+        registry.remove(c);
         uncounted(c.admitted, c.driver.peer().remote());
     }
 
@@ -180,20 +183,12 @@ final class NioServer implements TransportServer {
             if (acceptor != null) {
                 acceptor.join();
             }
-            // Two steps: every loop marks all its connections before any loop closes an idle one, so
-            // a peer that sees its idle connection close finds every response still in flight on any
-            // loop saying Connection: close. A loop slow to mark holds the others back at most the grace.
-            CountDownLatch marked = new CountDownLatch(loops.size());
-            for (EventLoop loop : loops) {
-                loop.post((Runnable) () -> {
-                    try {
-                        loop.markAll();
-                    } finally {
-                        marked.countDown();
-                    }
-                });
+            // Two steps: every connection is marked here, on the closing thread, before any loop
+            // closes an idle one, so a peer that sees its idle connection close finds every response
+            // still in flight on any loop saying Connection: close.
+            for (NioConnection c : registry) {
+                c.driver.markShutdown();
             }
-            marked.await(Math.max(0, graceDeadline - System.nanoTime() / 1_000_000), TimeUnit.MILLISECONDS);
             for (EventLoop loop : loops) {
                 loop.post((Runnable) () -> {
                     loop.beginShutdown(graceDeadline);
