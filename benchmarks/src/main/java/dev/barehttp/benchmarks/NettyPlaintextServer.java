@@ -19,7 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * The anchor of the load benchmark: a Netty 4.2 server answering {@code GET /plaintext} like the
@@ -88,7 +90,11 @@ public final class NettyPlaintextServer {
         server.closeFuture().sync();
     }
 
-    /** A server context on the JDK provider with the first key of a PKCS#12 keystore. */
+    /**
+     * A server context on the JDK provider with the first key of a PKCS#12 keystore and the JDK's
+     * default cipher suites in the JDK's order, as a plain {@code SSLEngine} (barehttp's) has them:
+     * Netty's own list puts AES-128 first, and the scenario would then compare ciphers.
+     */
     private static SslContext jdkTls(Path keystore, char[] password) throws IOException, GeneralSecurityException {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(keystore)) {
@@ -96,6 +102,7 @@ public final class NettyPlaintextServer {
         }
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keys.init(store, password);
-        return SslContextBuilder.forServer(keys).sslProvider(SslProvider.JDK).build();
+        List<String> jdkCiphers = List.of(SSLContext.getDefault().getDefaultSSLParameters().getCipherSuites());
+        return SslContextBuilder.forServer(keys).sslProvider(SslProvider.JDK).ciphers(jdkCiphers).build();
     }
 }
