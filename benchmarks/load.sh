@@ -10,7 +10,8 @@
 #   pipelined   64 connections, 16 requests pipelined per round trip (wrk/plaintext.lua)
 #   c1024       1,024 keep-alive connections
 #   tls         64 keep-alive connections over HTTPS (the protocol and cipher wrk's OpenSSL and the server agree on), a
-#               self-signed RSA 2048 key made with keytool for the run, the same key for every server
+#               self-signed RSA 2048 key made with keytool for the run, the same key for every server;
+#               keep WARMUP at 5 s or more: a fresh JVM's first handshakes are slow
 # Servers, each started fresh for every scenario of every round, with the same JVM flags:
 #   blocking    java $JVM_OPTS -jar examples/target/barehttp-examples.jar demo --transport blocking
 #   nio         java $JVM_OPTS -jar examples/target/barehttp-examples.jar demo --transport nio
