@@ -1,14 +1,30 @@
 #!/usr/bin/env python3
-"""Turns a JMH JSON result (run with -prof gc) into a markdown table: barehttp beside Netty, per case.
+"""Turns a JMH JSON result (run with -prof gc) into a markdown table: barehttp beside Netty, per case,
+with llhttp's C parser as an anchor on the decode cases when its results are given.
 
-Usage: jmh_table.py RESULT.json [--command CMD] [--label LABEL]
-Every number printed comes from RESULT.json; the JDK and core count come from the run itself.
+Usage: jmh_table.py RESULT.json [--llhttp LLHTTP.tsv] [--command CMD] [--label LABEL]
+Every number printed comes from RESULT.json and LLHTTP.tsv (written by codec.sh in the same run);
+the JDK and core count come from the run itself.
 """
 import argparse
+import csv
 import json
 import os
 import platform
 import sys
+
+# Student's t at 99.95% (a two-sided 99.9% interval, as JMH reports), by degrees of freedom.
+T_999 = {1: 636.62, 2: 31.60, 3: 12.92, 4: 8.61, 5: 6.87, 6: 5.96, 7: 5.41, 8: 5.04, 9: 4.78, 10: 4.59,
+         12: 4.32, 15: 4.07, 20: 3.85, 30: 3.65, 60: 3.46}
+
+# llhttp harness sample name -> (benchmark class, parameter value) of the JMH case with those bytes
+LLHTTP_CASES = {
+    "HOST_ONLY": ("DecodeBenchmark", "HOST_ONLY"),
+    "BROWSER_GET": ("DecodeBenchmark", "BROWSER_GET"),
+    "POST_1K": ("DecodeBenchmark", "POST_1K"),
+    "CHUNKED_POST": ("DecodeBenchmark", "CHUNKED_POST"),
+    "PIPELINED_16": ("PipelinedDecodeBenchmark", None),
+}
 
 # (benchmark class, parameter value) -> (row label, speed target, allocation target)
 CASES = [
@@ -38,6 +54,31 @@ def load(path):
     return runs, scores
 
 
+def load_llhttp(path):
+    """llhttp's scores keyed by (class, param): (requests/s mean, 99.9% error); and its '# ' facts."""
+    meta, body = {}, []
+    with open(path) as f:
+        for line in f:
+            if line.startswith("# "):
+                key, _, value = line[2:].rstrip("\n").partition(": ")
+                meta[key] = value
+            else:
+                body.append(line)
+    samples = {}
+    for row in csv.DictReader(body, delimiter="\t"):
+        samples.setdefault(row["sample"], []).append(float(row["requests_per_s"]))
+    scores = {}
+    for name, values in samples.items():
+        mean = sum(values) / len(values)
+        error = float("nan")
+        if len(values) > 1:
+            sd = (sum((v - mean) ** 2 for v in values) / (len(values) - 1)) ** 0.5
+            t = T_999[max(k for k in T_999 if k <= len(values) - 1)]
+            error = t * sd / len(values) ** 0.5
+        scores[LLHTTP_CASES.get(name, (name, None))] = (mean, error)
+    return meta, scores
+
+
 def fmt_ops(value, error):
     if value is None:
         return "–"
@@ -65,10 +106,12 @@ def fmt_ratio(value, target, higher_is_better):
     return text
 
 
-def table(scores):
+def table(scores, llhttp):
+    """The markdown rows; with llhttp scores, two more columns: llhttp's rate and its ratio to Netty."""
+    anchor_head, anchor_rule = (" llhttp ops/s | llhttp ÷ Netty |", " ---: | ---: |") if llhttp else ("", "")
     lines = [
-        "| case | barehttp ops/s | Netty ops/s | ratio | barehttp B/op | Netty B/op | alloc ratio |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| case | barehttp ops/s | Netty ops/s | ratio |" + anchor_head + " barehttp B/op | Netty B/op | alloc ratio |",
+        "| --- | ---: | ---: | ---: |" + anchor_rule + " ---: | ---: | ---: |",
     ]
     for (cls, param), label, speed_target, alloc_target in CASES:
         ours = scores.get((cls, param, "barehttp"))
@@ -77,9 +120,13 @@ def table(scores):
             continue
         ours = ours or (None, None, None)
         theirs = theirs or (None, None, None)
-        lines.append("| {} | {} | {} | {} | {} | {} | {} |".format(
+        anchor = ""
+        if llhttp:
+            c = llhttp.get((cls, param), (None, None))
+            anchor = " {} | {} |".format(fmt_ops(c[0], c[1]), fmt_ratio(ratio(c[0], theirs[0]), None, True))
+        lines.append("| {} | {} | {} | {} |{} {} | {} | {} |".format(
             label, fmt_ops(ours[0], ours[1]), fmt_ops(theirs[0], theirs[1]),
-            fmt_ratio(ratio(ours[0], theirs[0]), speed_target, True),
+            fmt_ratio(ratio(ours[0], theirs[0]), speed_target, True), anchor,
             fmt_bytes(ours[2]), fmt_bytes(theirs[2]),
             fmt_ratio(ratio(ours[2], theirs[2]), alloc_target, False)))
     return lines
@@ -99,6 +146,7 @@ def setup_line(runs):
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("result")
+    parser.add_argument("--llhttp", help="llhttp harness results (codec-llhttp.tsv) from the same run")
     parser.add_argument("--command", default="benchmarks/codec.sh")
     parser.add_argument("--label", default="")
     args = parser.parse_args()
@@ -108,7 +156,8 @@ def main():
     out = []
     if args.label:
         out += [f"**{args.label}**", ""]
-    out += table(scores)
+    llhttp_meta, llhttp = load_llhttp(args.llhttp) if args.llhttp else ({}, {})
+    out += table(scores, llhttp)
     out += [
         "",
         "ratio = barehttp ops/s ÷ Netty ops/s (higher is better); alloc ratio = barehttp B/op ÷ Netty B/op "
@@ -118,6 +167,19 @@ def main():
         "takes the next request only then), Netty releases every message. Encode cases: both sides first "
         "decode the same `GET /` (barehttp's writer answers a request; Netty runs `HttpServerCodec`) and "
         "emit byte-identical responses apart from `Date`.",
+    ]
+    if llhttp:
+        out += [
+            "",
+            "llhttp (the anchor: the C parser of Node.js) decodes the same bytes in the same run, one parser "
+            "reused as on a keep-alive connection, strict mode and no lenient flag, callbacks that note the "
+            "method, the target and the Host value (as spans of the input) and count body bytes; it answers "
+            "nothing and allocates nothing per request. llhttp ÷ Netty = llhttp ops/s ÷ Netty ops/s; "
+            "compare it with the ratio column. llhttp {}, {} `{}`, {}; ± is a 99.9% interval over the "
+            "iterations.".format(llhttp_meta.get("llhttp"), llhttp_meta.get("cc"), llhttp_meta.get("cflags"),
+                                 llhttp_meta.get("timing")),
+        ]
+    out += [
         "",
         setup_line(runs) + ".",
         "",

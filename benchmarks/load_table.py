@@ -12,12 +12,20 @@ SCENARIOS = {
     "keepalive": "64 keep-alive connections, 1 wrk thread",
     "pipelined": "64 connections, 16 requests pipelined per round trip, 1 wrk thread",
     "c1024": "1,024 keep-alive connections, 1 wrk thread",
+    "tls": "64 keep-alive connections over HTTPS, 1 wrk thread",
 }
 SERVERS = {
     "blocking": "barehttp blocking",
     "nio": "barehttp nio",
     "nio-loop": "barehttp nio, nio.handlersOnLoop=true",
     "netty": "Netty 4.2 (HttpServerCodec, NIO)",
+    "nginx": "anchor: nginx (1 worker)",
+    "helidon": "anchor: Helidon 4 SE (virtual threads)",
+}
+# What a server is in the TLS scenario, where it differs from its plain name.
+TLS_SERVERS = {
+    "netty": "Netty 4.2 (SslHandler, JDK provider)",
+    "nginx": "anchor: nginx (1 worker, OpenSSL)",
 }
 ERRORS = ("connect", "read", "write", "status", "timeout")
 
@@ -62,17 +70,36 @@ def scenario_table(scenario, rows):
         "| server | requests/s | vs Netty | p50 latency | p99 latency | errors | peak RSS | runs |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
+    names = {**SERVERS, **TLS_SERVERS} if scenario == "tls" else SERVERS
     for server in [s for s in SERVERS if s in by_server] + [s for s in by_server if s not in SERVERS]:
         runs = by_server[server]
         median_rate = statistics.median(rate(r) for r in runs)
         versus = f"{median_rate / netty_rate:.2f}x" if netty_rate else "–"
         lines.append("| {} | {:,.0f} | {} | {} | {} | {:,} | {:.0f} MiB | {} |".format(
-            SERVERS.get(server, server), median_rate, versus,
+            names.get(server, server), median_rate, versus,
             ms(statistics.median(int(r["p50_us"]) for r in runs)),
             ms(statistics.median(int(r["p99_us"]) for r in runs)),
             sum(errors(r) for r in runs),
             statistics.median(int(r["vmhwm_kb"] or 0) for r in runs) / 1024, len(runs)))
     return lines
+
+
+def anchor_notes(meta, rows):
+    """Lines saying what the anchors and the TLS scenario ran with, for those the file holds."""
+    measured = {r["server"] for r in rows}
+    notes = []
+    if "nginx" in measured:
+        notes.append("nginx {}: 1 worker process, `access_log off`, keep-alive limits above what wrk "
+                     "reaches; its peak RSS is master and worker together.".format(meta.get("nginx", "")))
+    if "helidon" in measured:
+        notes.append("Helidon 4.5.0 SE on {} (Helidon 4 needs Java 21), the same JVM flags, TCP_NODELAY, "
+                     "a virtual thread per connection; not in the TLS scenario.".format(meta.get("helidon_jdk")))
+    if any(r["scenario"] == "tls" for r in rows):
+        notes.append("TLS: {}; barehttp and Netty on the JDK's TLS provider.".format(meta.get("tls")))
+    if measured & {"nginx", "helidon"}:
+        notes.append("The anchors place the figures: they answer the same `/plaintext` (200, `text/plain`, "
+                     "`Hello, World!`), each with its own default headers.")
+    return [" ".join(notes), ""] if notes else []
 
 
 def main():
@@ -96,6 +123,9 @@ def main():
         "{}, {} cores ({}), {}, server JVM flags: `{}`.".format(
             meta.get("jdk"), meta.get("cores"), meta.get("cpu"), meta.get("wrk"), meta.get("jvm_opts")),
         "",
+    ]
+    out += anchor_notes(meta, rows)
+    out += [
         "Command: `{}`".format(meta.get("command")),
     ]
     print("\n".join(out))

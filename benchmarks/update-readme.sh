@@ -7,12 +7,13 @@
 # (and reported). Smoke-run results are refused unless ALLOW_SMOKE=1.
 #
 #   benchmarks/update-readme.sh [README]      (default README.md at the repository root)
+#   RESULTS=DIR benchmarks/update-readme.sh    (results from DIR instead of benchmarks/results)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 readme="${1:-README.md}"
 [[ -f "$readme" ]] || { echo "no $readme: nothing updated" >&2; exit 0; }
 
-python3 - "$readme" benchmarks/results "${ALLOW_SMOKE:-0}" <<'PY'
+python3 - "$readme" "${RESULTS:-benchmarks/results}" "${ALLOW_SMOKE:-0}" <<'PY'
 import pathlib
 import re
 import sys

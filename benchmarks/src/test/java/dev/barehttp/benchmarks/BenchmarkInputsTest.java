@@ -1,9 +1,15 @@
 package dev.barehttp.benchmarks;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -44,5 +50,18 @@ class BenchmarkInputsTest {
         assertTrue(benchmark.barehttp() > 0);
         assertTrue(benchmark.netty() > 0);
         benchmark.tearDown();
+    }
+
+    @Test
+    void sampleFilesForTheLlhttpHarnessHoldExactlyTheBytesTheJavaDecodersGet(@TempDir Path dir) throws Exception {
+        RequestSampleFiles.write(dir);
+        List<String> index = Files.readAllLines(dir.resolve("samples.tsv"), StandardCharsets.US_ASCII);
+        assertEquals(RequestSamples.values().length, index.size());
+        for (RequestSamples sample : RequestSamples.values()) {
+            assertArrayEquals(sample.bytes(), Files.readAllBytes(dir.resolve(sample.name() + ".http")), sample.name());
+            String expected = sample.name() + "\t" + dir.resolve(sample.name() + ".http").toAbsolutePath() + "\t"
+                    + sample.requests() + "\t" + sample.bodyBytes();
+            assertEquals(expected, index.get(sample.ordinal()));
+        }
     }
 }
