@@ -34,7 +34,8 @@ import javax.net.ssl.SSLContext;
  * while a handshake task runs elsewhere), with the head timeout armed; then the driver starts (LOOP).
  * In LOOP the connection carries out the driver's action: READ (read interest, the driver's
  * deadline armed), WRITE (write what the socket takes, write interest for the rest), DISPATCH (a
- * handler thread), LINGER and CLOSE. Only the selector thread changes interest ops, arms deadlines
+ * handler thread, or this thread when {@link ConnectionDriver#dispatchNonBlocking()} says the request
+ * and its handler never block), LINGER and CLOSE. Only the selector thread changes interest ops, arms deadlines
  * and closes; a handler thread hands the connection back through the loop's task queue.
  */
 final class NioConnection {
@@ -246,7 +247,7 @@ final class NioConnection {
                     action = next;
                 }
                 case DISPATCH -> {
-                    if (loop.options.handlersOnLoop() && http.requestReceivedWhole()) {
+                    if (driver.dispatchNonBlocking()) {
                         action = runOnLoop();
                     } else {
                         dispatch();
@@ -285,7 +286,7 @@ final class NioConnection {
         loop.server.handlers.execute(new HandlerRun(this));
     }
 
-    /** {@code nio.handlersOnLoop}: answers on this thread; its ConnectionIO never blocks. */
+    /** The driver said the request and its handler never block: answers on this thread, with a ConnectionIO that never blocks. */
     private Action runOnLoop() {
         driver.dispatch(loop.loopIO(this));
         return driver.afterDispatch();
