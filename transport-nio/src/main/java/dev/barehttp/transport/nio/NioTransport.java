@@ -14,7 +14,10 @@ import java.util.List;
  * ({@link dev.barehttp.Handler#nonBlocking}, with every filter around them declared too): a request whose
  * head and whole body have arrived is answered on the selector thread, without a thread hop, when the
  * connection driver says so ({@link dev.barehttp.spi.ConnectionDriver#dispatchNonBlocking()}). A streamed,
- * file or switched response from such a handler is written from a handler thread. Priority 20, so it is chosen over
+ * file or switched response from such a handler is written from a handler thread. On virtual threads
+ * a connection keeps its handler thread parked between its requests while it is busy (until it closes
+ * or stays idle long enough to release its buffers), so a handler that may block costs no thread start
+ * per request. Priority 20, so it is chosen over
  * {@code blocking} when both are on the class path.
  *
  * <h2>Options ({@link ServerSettings#options()})</h2>
