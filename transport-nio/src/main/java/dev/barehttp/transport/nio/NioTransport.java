@@ -26,7 +26,7 @@ import java.util.List;
  *   <tr><th>name</th><th>default</th><th>effect</th></tr>
  *   <tr><td>{@code nio.selectors}</td><td>available processors</td><td>number of selector threads; each
  *       connection stays on one of them for its whole life</td></tr>
- * *   <tr><td>{@code nio.virtualThreads}</td><td>true</td><td>run handlers on virtual threads when the JVM has
+ *   <tr><td>{@code nio.virtualThreads}</td><td>true</td><td>run handlers on virtual threads when the JVM has
  *       them (Java 21+); false (or Java 17) uses a bounded pool of platform threads</td></tr>
  *   <tr><td>{@code nio.handlerThreads}</td><td>{@code maxConnections}</td><td>the most platform threads of
  *       that pool; it starts a thread only when every thread is busy, and idle ones end after 30 s. A
