@@ -261,7 +261,7 @@ server_command() {
 plain_server_command() {
     case "$1" in
         blocking | nio) echo "$java_bin $jvm_opts -jar $examples_jar demo --port $2 --transport $1" ;;
-        nio-loop) echo "$java_bin $jvm_opts -jar $examples_jar demo --port $2 --transport nio --option nio.handlersOnLoop=true" ;;
+        nio-loop) echo "$java_bin $jvm_opts -jar $examples_jar demo --port $2 --transport nio" ;;
         netty) echo "$java_bin $jvm_opts -cp $bench_jar dev.barehttp.benchmarks.NettyPlaintextServer --port $2" ;;
         *) echo "unknown server $1 (known: blocking nio nio-loop netty nginx helidon)" >&2; exit 1 ;;
     esac

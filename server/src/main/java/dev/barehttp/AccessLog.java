@@ -32,6 +32,10 @@ import java.util.function.LongSupplier;
  * not HTTP, a 431, a 503 past the connection limit) are logged through {@link #logRefusal}, which the
  * connection driver calls for them.
  *
+ * <p>As a filter it counts as blocking ({@link InvocationType#BLOCKING}): its sink is called once per
+ * request and may write to a console or a file. So with an access log, even a handler declared
+ * {@link Handler#nonBlocking non-blocking} runs on a thread that may block.
+ *
  * <p>A sink that throws is reported through {@link System.Logger} {@code dev.barehttp} at
  * {@code WARNING}, once per failed line, and never fails the request.
  */

@@ -1,5 +1,7 @@
 package dev.barehttp;
 
+import dev.barehttp.codec.HttpProtocolException;
+import dev.barehttp.codec.RequestHead;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -59,6 +61,22 @@ import java.util.Objects;
  * {@link Builder#notFound(Handler)} and {@link Builder#methodNotAllowed(Handler)} replace the plain
  * text 404 and 405; the router adds the {@code Allow} field to the 405 itself, and hands its value to
  * the handler as the attribute {@link #ALLOWED_METHODS}.
+ *
+ * <h2>Non-blocking routes</h2>
+ * A route whose handler is declared with {@link Handler#nonBlocking} never blocks, and the router says
+ * so for the requests it maps to that route ({@link #invocationType}), provided every router filter is
+ * declared non-blocking too ({@link Filter#nonBlocking}); a filter on the route's handler counts the same
+ * way. The answer comes from the request head alone, by the same lookup as the dispatch, without running
+ * anything. The router's own answers (the automatic OPTIONS, the default 404 and 405) never block; a
+ * custom {@link Builder#notFound} or {@link Builder#methodNotAllowed} handler counts as declared.
+ *
+ * <pre>{@code
+ * Router router = Router.builder()
+ *         .filter(Filter.nonBlocking(cors))                                    // keeps /plaintext on the loop
+ *         .get("/plaintext", Handler.nonBlocking(request -> PLAINTEXT))        // on the selector thread (nio)
+ *         .get("/users/{id}", request -> Response.ok(users.load(request.pathParameter("id"))))  // off it
+ *         .build();
+ * }</pre>
  */
 public final class Router implements Handler {
     private static final Response NOT_FOUND = Response.text(404, "Not Found\n");
@@ -80,7 +98,17 @@ public final class Router implements Handler {
         this.notFound = builder.notFound;
         this.methodNotAllowed = builder.methodNotAllowed;
         // Wrapped once here, innermost first, so a request allocates nothing to pass through the filters.
-        Handler chain = this::dispatch;
+        Handler chain = new Handler() {
+            @Override
+            public Response handle(Request request) throws Exception {
+                return dispatch(request);
+            }
+
+            @Override
+            public InvocationType invocationType(RequestHead head) {
+                return routeInvocationType(head);
+            }
+        };
         for (int i = builder.filters.size() - 1; i >= 0; i--) {
             chain = builder.filters.get(i).around(chain);
         }
@@ -105,6 +133,43 @@ public final class Router implements Handler {
     @Override
     public Response handle(Request request) throws Exception {
         return filtered == null ? dispatch(request) : filtered.handle(request);
+    }
+
+    /**
+     * {@link InvocationType#NON_BLOCKING} when every router filter and the handler that would answer a
+     * request with {@code head} (its route's, or the 404, 405 or OPTIONS answer) are declared so; found
+     * by the same lookup as the dispatch, without running anything.
+     */
+    @Override
+    public InvocationType invocationType(RequestHead head) {
+        return filtered == null ? routeInvocationType(head) : filtered.invocationType(head);
+    }
+
+    private InvocationType routeInvocationType(RequestHead head) {
+        RequestPath path;
+        try {
+            path = RequestPath.parse(TargetParts.rawPath(head.target()));
+        } catch (HttpProtocolException e) {
+            return InvocationType.NON_BLOCKING; // answered 400 before any handler or filter runs
+        }
+        String method = head.method();
+        if (path.decoded().equals("*")) {
+            return method.equals("OPTIONS") ? InvocationType.NON_BLOCKING : notFound.invocationType(head);
+        }
+        if (path.segments().isEmpty()) {
+            return notFound.invocationType(head);
+        }
+        RouteEndpoint exact = path.hasEncodedSlash() ? null : literalPaths.get(path.decoded());
+        RouteEndpoint.Target target = exact == null ? null : exact.target(method);
+        if (target != null) {
+            return target.handler().invocationType(head);
+        }
+        MethodSearch search = new MethodSearch(method);
+        if (root.search(path.segments(), 0, depth == 0 ? NO_VALUES : new String[depth], 0, search)) {
+            return search.target.handler().invocationType(head);
+        }
+        // 404, 405 or the automatic OPTIONS: which one is not worth a second search here.
+        return notFound.invocationType(head).and(methodNotAllowed.invocationType(head));
     }
 
     private Response dispatch(Request request) throws Exception {
@@ -194,8 +259,8 @@ public final class Router implements Handler {
     public static final class Builder {
         private final List<Route> routes = new ArrayList<>();
         private final List<Filter> filters = new ArrayList<>();
-        private Handler notFound = request -> NOT_FOUND;
-        private Handler methodNotAllowed = request -> METHOD_NOT_ALLOWED;
+        private Handler notFound = Handler.nonBlocking(request -> NOT_FOUND);
+        private Handler methodNotAllowed = Handler.nonBlocking(request -> METHOD_NOT_ALLOWED);
 
         private Builder() {
         }

@@ -1,17 +1,23 @@
 package dev.barehttp;
 
 import dev.barehttp.codec.HttpProtocolException;
+import dev.barehttp.codec.RequestHead;
 
 /**
  * The server's innermost answer to exceptions that carry a status: an {@link HttpException} becomes
  * its response and an {@link HttpProtocolException} a text response with its status, before any access
  * log around it sees the outcome. Every other exception goes on to the connection, which answers 500
- * and logs it.
+ * and logs it. It never blocks, so it keeps a non-blocking handler non-blocking.
  */
 final class StatusExceptionFilter implements Filter {
     static final StatusExceptionFilter INSTANCE = new StatusExceptionFilter();
 
     private StatusExceptionFilter() {
+    }
+
+    @Override
+    public InvocationType invocationType(RequestHead head) {
+        return InvocationType.NON_BLOCKING;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.barehttp.examples;
 
 import dev.barehttp.EventStream;
+import dev.barehttp.Filter;
 import dev.barehttp.Handler;
 import dev.barehttp.Request;
 import dev.barehttp.Response;
@@ -22,6 +23,11 @@ import java.util.Set;
  * The {@code demo} app: a {@link Router} with one route per feature a first user wants to see
  * (status codes, an echoed body, path parameters, a streamed body, the TechEmpower plaintext test,
  * server-sent events, a cookie, a redirect, basic authentication), behind a logging and a CORS filter.
+ *
+ * <p>The pure routes, {@code /} and {@code /plaintext}, answer a constant and are declared
+ * {@link Handler#nonBlocking non-blocking}; both router filters never block either (the logging filter
+ * only while its logger is off), so on the {@code nio} transport those two routes are answered on the
+ * selector thread. Every other route may block (a body, a sleep, a WebSocket) and runs off it.
  */
 final class DemoApp {
     /** The largest body {@code PUT} and {@code PATCH} accept (413 past it); {@code POST /echo} takes any size. */
@@ -82,8 +88,8 @@ final class DemoApp {
                 List.of("Content-Type", "Authorization"), List.of(), Duration.ofMinutes(10));
         return Router.builder()
                 .filter(LoggingFilter.toSystemLogger())
-                .filter(cors)
-                .get("/", request -> INDEX)
+                .filter(Filter.nonBlocking(cors))
+                .get("/", Handler.nonBlocking(request -> INDEX))
                 .get("/yourproblem", request -> YOUR_PROBLEM)
                 .get("/myproblem", request -> MY_PROBLEM)
                 .post("/echo", DemoApp::echo)
@@ -92,7 +98,7 @@ final class DemoApp {
                 .patch("/users/{id}", request -> user(request, "patched", request.bodyBytes(BODY_LIMIT).length))
                 .delete("/users/{id}", request -> Response.of(204))
                 .get("/stream", DemoApp::stream)
-                .get("/plaintext", request -> PLAINTEXT)
+                .get("/plaintext", Handler.nonBlocking(request -> PLAINTEXT))
                 .get("/ws", new WebSocketEcho())
                 .get("/events", DemoApp::events)
                 .get("/visits", DemoApp::visits)

@@ -18,7 +18,7 @@ import java.util.Map;
  * @param port the port to bind (0 picks a free one)
  * @param transport the transport's name, or null to let the server choose
  * @param maxConnections most connections open at once (more get 503)
- * @param transportOptions transport options by name (e.g. {@code nio.handlersOnLoop=true})
+ * @param transportOptions transport options by name (e.g. {@code nio.selectors=2})
  * @param accessLog the format of the line printed per request, or null for none
  * @param tlsKeystore the PKCS#12 keystore to serve TLS with, or null for plain TCP
  * @param tlsPassword the keystore's password (null exactly when {@code tlsKeystore} is)
@@ -63,7 +63,7 @@ record LaunchOptions(String app, String directory, String host, int port, String
               --port P          port to bind, 0 for any free one (default 8080)
               --transport NAME  blocking or nio (default: chosen from the class path)
               --max-connections N  most connections open at once; more get 503 (default 10000)
-              --option NAME=VALUE  a transport option, e.g. nio.handlersOnLoop=true (repeatable)
+              --option NAME=VALUE  a transport option, e.g. nio.selectors=2 (repeatable)
               --access-log      print a line per request to stdout (Common Log Format)
               --access-log-format F  common, combined or json (implies --access-log)
               --tls-keystore PATH  serve HTTPS with the key in this PKCS#12 file, read again

@@ -2,8 +2,10 @@ package dev.barehttp.examples;
 
 import dev.barehttp.Filter;
 import dev.barehttp.Handler;
+import dev.barehttp.InvocationType;
 import dev.barehttp.Request;
 import dev.barehttp.Response;
+import dev.barehttp.codec.RequestHead;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -13,6 +15,10 @@ import java.util.function.LongSupplier;
  * it, e.g. {@code -> GET /users/7} and {@code <- 200 GET /users/7 in 3 ms}; a handler that throws
  * gets {@code <- failed GET /users/7: IllegalStateException}. The demo sends the lines to
  * {@link System.Logger} at {@code DEBUG}, so they show only when that logger is switched on.
+ *
+ * <p>While the logger is off the filter is one branch and never blocks, so it declares itself
+ * {@link InvocationType#NON_BLOCKING}; while it is on, its lines go to a console or a file, which may
+ * block, so the handlers behind it run on threads that may block.
  */
 final class LoggingFilter implements Filter {
     private final BooleanSupplier enabled;
@@ -31,6 +37,12 @@ final class LoggingFilter implements Filter {
         System.Logger log = System.getLogger("dev.barehttp.examples");
         return new LoggingFilter(() -> log.isLoggable(System.Logger.Level.DEBUG),
                 line -> log.log(System.Logger.Level.DEBUG, line), System::nanoTime);
+    }
+
+    /** Non-blocking while the logger is off; blocking while it writes lines. */
+    @Override
+    public InvocationType invocationType(RequestHead head) {
+        return enabled.getAsBoolean() ? InvocationType.BLOCKING : InvocationType.NON_BLOCKING;
     }
 
     @Override

@@ -47,8 +47,8 @@ class LaunchOptionsTest {
 
     @Test
     void transportOptionsAreNameEqualsValueAndRepeatable() {
-        LaunchOptions options = LaunchOptions.parse("--option", "nio.handlersOnLoop=true", "--option", "nio.selectors=1");
-        assertEquals(java.util.Map.of("nio.handlersOnLoop", "true", "nio.selectors", "1"), options.transportOptions());
+        LaunchOptions options = LaunchOptions.parse("--option", "nio.virtualThreads=false", "--option", "nio.selectors=1");
+        assertEquals(java.util.Map.of("nio.virtualThreads", "false", "nio.selectors", "1"), options.transportOptions());
         assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse("--option", "novalue"));
     }
 

@@ -57,7 +57,7 @@ class TransportOptionsCheckedTest {
         String backlog = transport + ".backlog";
         assertTrue(startFails(transport, backlog, "-1").getMessage().startsWith("option " + backlog + " takes a whole number"));
         assertTrue(startFails(transport, backlog, "lots").getMessage().contains("valid options of the " + transport));
-        String bool = transport.equals("nio") ? "nio.handlersOnLoop" : "blocking.virtualThreads";
+        String bool = transport + ".virtualThreads";
         assertTrue(startFails(transport, bool, "yes").getMessage().contains("takes true or false"));
     }
 

@@ -1,6 +1,7 @@
 package dev.barehttp.spi;
 
 import dev.barehttp.Handler;
+import dev.barehttp.InvocationType;
 import dev.barehttp.Response;
 import dev.barehttp.codec.HttpEvent;
 import dev.barehttp.codec.HttpProtocolException;
@@ -37,13 +38,24 @@ import java.util.function.LongSupplier;
  *       {@link #onOutputWritten}; arm {@link #deadline()} (the write inactivity timeout) meanwhile.</li>
  *   <li>{@link Action#DISPATCH}: call {@link #dispatch(ConnectionIO)} on a thread that may block, giving it the
  *       transport's {@link ConnectionIO}; then, back on the connection's own thread, call {@link #afterDispatch}.
- *       The driver and its codec belong to that handler thread until it returns.</li>
+ *       The driver and its codec belong to that handler thread until it returns. When
+ *       {@link #dispatchNonBlocking()} is true, the transport may instead call it on its own thread that must
+ *       never block (a selector thread), with a {@link ConnectionIO} whose {@link ConnectionIO#mayBlock()} is
+ *       false; a transport whose threads may all block ignores it.</li>
  *   <li>{@link Action#LINGER}: shut down the output side, then read and discard until the peer closes or
  *       {@link #deadline()} passes (so unread request bytes cannot turn the close into a reset that
  *       destroys the response), then close.</li>
  *   <li>{@link Action#CLOSE}: close the socket now.</li>
  * </ul>
  * One thread at a time drives the driver; only {@link #markShutdown()} may be called from any thread.
+ *
+ * <h2>Where handlers run</h2>
+ * The driver decides, from the request head and before anything runs, whether a dispatch may run on a
+ * thread that must never block: only when the head and the whole body have arrived and the handler says
+ * {@link InvocationType#NON_BLOCKING} for the head ({@link Handler#invocationType}, which a router answers
+ * for the route and the filters around it). On such a thread it answers the pipelined requests behind it
+ * that qualify too, and stops at the first that does not; a response with a body that may block (a stream,
+ * a file, a protocol switch) is kept and sent by the next DISPATCH, which then runs off that thread.
  */
 public final class ConnectionDriver {
     private static final System.Logger LOG = System.getLogger("dev.barehttp");
@@ -62,6 +74,11 @@ public final class ConnectionDriver {
 
     private Action action = Action.READ;
     private RequestHead dispatched;
+    /** The dispatched head whose thread was decided ({@link #dispatchNonBlocking}), and the decision. */
+    private RequestHead inlineDecidedFor;
+    private boolean inlineAllowed;
+    /** A response a handler returned on such a thread, to be sent from a thread that may block. */
+    private Exchange.Unsent unsent;
     private long writeProgressAt;
     private long lingerUntil = Long.MAX_VALUE;
     private long trimAt = Long.MAX_VALUE;
@@ -262,26 +279,61 @@ public final class ConnectionDriver {
     // ---------------------------------------------------------------- handlers
 
     /**
+     * True when the DISPATCH just asked for may run on a thread that must never block: the request's head
+     * and whole body have arrived, and its handler declared {@link InvocationType#NON_BLOCKING} for it.
+     */
+    public boolean dispatchNonBlocking() {
+        if (action != Action.DISPATCH || unsent != null || dispatched == null) {
+            return false;
+        }
+        if (inlineDecidedFor != dispatched) {
+            // Decided when a transport asks, so a transport without such threads never pays for it.
+            inlineDecidedFor = dispatched;
+            inlineAllowed = mayRunInline(dispatched);
+        }
+        return inlineAllowed;
+    }
+
+    /**
      * Runs the handler for the dispatched request, then for every request already pipelined behind it
-     * whose answer can start now, on the calling thread (with a {@link ConnectionIO} that may not block,
-     * only those received whole: the next one stays dispatched). Never throws: a failure is answered or closes
-     * the connection. Call {@link #afterDispatch()} afterwards on the connection's own thread.
+     * whose answer can start now, on the calling thread. With a {@link ConnectionIO} that may not block it
+     * runs only requests received whole whose handler is non-blocking, and sends only bytes bodies: the
+     * next request stays dispatched, a stream, file or switch response stays for the next dispatch, which
+     * sends it first. Never throws: a failure is answered or closes the connection. Call
+     * {@link #afterDispatch()} afterwards on the connection's own thread.
      */
     public void dispatch(ConnectionIO io) {
         RequestHead head = dispatched;
+        boolean inline = head != null && head == inlineDecidedFor && inlineAllowed;
+        inlineDecidedFor = null;
         dispatched = null;
-        if (head == null) {
+        Exchange.Unsent resumed = unsent;
+        if (resumed != null && !io.mayBlock()) {
+            dispatched = head;
+            return;
+        }
+        unsent = null;
+        if (head == null && resumed == null) {
             return;
         }
         answered = true;
         try {
-            while (head != null) {
-                Exchange.run(http, head, io, handler, peer);
+            if (resumed != null) {
+                resumed.send(io);
                 head = http.isClosed() ? null : nextPipelined();
-                if (head != null && !io.mayBlock() && !http.requestReceivedWhole()) {
+                inline = false;
+            }
+            while (head != null) {
+                if (!io.mayBlock() && !(inline || mayRunInline(head))) {
                     dispatched = head;
                     return;
                 }
+                inline = false;
+                unsent = Exchange.run(http, head, io, handler, peer);
+                if (unsent != null) {
+                    return;
+                }
+                head = http.isClosed() ? null : nextPipelined();
             }
         } catch (java.io.IOException e) {
             PeerLog.debug(() -> peer.remote() + ": connection failed during an exchange: " + e);
@@ -289,6 +341,20 @@ public final class ConnectionDriver {
         } catch (RuntimeException | Error e) {
             LOG.log(System.Logger.Level.WARNING, "an exchange with " + peer.remote() + " failed", e);
             http.close();
+        }
+    }
+
+    /** Whether the request of {@code head} may be answered on a thread that must never block. */
+    private boolean mayRunInline(RequestHead head) {
+        if (!http.requestReceivedWhole()) {
+            return false;
+        }
+        try {
+            return handler.invocationType(head) == InvocationType.NON_BLOCKING;
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "the handler's invocationType failed for " + head.target()
+                    + "; running it as one that may block", e);
+            return false;
         }
     }
 
@@ -321,6 +387,10 @@ public final class ConnectionDriver {
 
     /** The next action from the codec's state: write first, then the next event. */
     private Action next() {
+        if (unsent != null && http.failure() == null && !http.isClosed()) {
+            trimAt = Long.MAX_VALUE;
+            return act(Action.DISPATCH);
+        }
         if (dispatched != null && http.failure() == null && !http.isClosed()) {
             trimAt = Long.MAX_VALUE;
             return worthWaitingFor(dispatched) ? act(Action.READ) : act(Action.DISPATCH);

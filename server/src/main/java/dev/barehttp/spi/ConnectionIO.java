@@ -20,8 +20,9 @@ public interface ConnectionIO {
     void awaitInput() throws IOException;
 
     /**
-     * False for a transport thread that must never wait (a selector thread): the driver then runs only
-     * requests received whole on it.
+     * False for a transport thread that must never wait (a selector thread): the driver then runs on it
+     * only requests received whole whose handler is declared {@link dev.barehttp.InvocationType#NON_BLOCKING},
+     * and sends only bytes bodies from it (see {@link ConnectionDriver#dispatchNonBlocking()}).
      */
     default boolean mayBlock() {
         return true;

@@ -32,6 +32,10 @@ import java.nio.file.Path;
  *
  * It does not flush at the end: the driver writes once the answers to every pipelined request that
  * could be answered are encoded.
+ *
+ * <p>On a thread that must not block ({@link ConnectionIO#mayBlock()} false) only a bytes body is sent:
+ * a stream, a file or a protocol switch may block while it is written, so such a response is handed back
+ * {@link Unsent} and the driver sends it from a thread that may block.
  */
 final class Exchange {
     private static final System.Logger LOG = System.getLogger("dev.barehttp");
@@ -45,28 +49,66 @@ final class Exchange {
      *
      * @throws IOException when the connection failed (socket error, timeout): the transport closes it
      */
-    static void run(ServerConnection connection, RequestHead head, ConnectionIO io, Handler handler,
-                    ConnectionDriver.Peer peer) throws IOException {
+    static Unsent run(ServerConnection connection, RequestHead head, ConnectionIO io, Handler handler,
+                      ConnectionDriver.Peer peer) throws IOException {
         RequestBodyStream body = new RequestBodyStream(connection, io, head.hasBody());
+        Unsent unsent = null;
         try {
-            Response response = invoke(connection, head, body, handler, peer, io);
-            if (response != null) {
-                send(connection, io, head, response);
+            Response response = invoke(connection, head, body, handler, peer);
+            if (response == null) {
+                return null;
             }
+            if (!io.mayBlock() && !(response.body() instanceof Response.BytesBody)) {
+                unsent = new Unsent(connection, head, response, body);
+                return unsent;
+            }
+            send(connection, io, head, response);
+            return null;
         } finally {
-            body.detach();
+            if (unsent == null) {
+                body.detach();
+            }
+        }
+    }
+
+    /**
+     * A response whose body may block while it is written (a stream, a file, a protocol switch), returned
+     * by a handler that ran on a thread that must not block: the driver sends it from a thread that may,
+     * before anything else of the connection happens. Its request body stays readable until then.
+     */
+    static final class Unsent {
+        private final ServerConnection connection;
+        private final RequestHead head;
+        private final Response response;
+        private final RequestBodyStream body;
+
+        private Unsent(ServerConnection connection, RequestHead head, Response response, RequestBodyStream body) {
+            this.connection = connection;
+            this.head = head;
+            this.response = response;
+            this.body = body;
+        }
+
+        /** Sends the response through {@code io}, which may block. */
+        void send(ConnectionIO io) throws IOException {
+            body.moveTo(io);
+            try {
+                Exchange.send(connection, io, head, response);
+            } finally {
+                body.detach();
+            }
         }
     }
 
     private static Response invoke(ServerConnection connection, RequestHead head, RequestBodyStream body,
-                                   Handler handler, ConnectionDriver.Peer peer, ConnectionIO io) throws IOException {
+                                   Handler handler, ConnectionDriver.Peer peer) throws IOException {
         Response response;
         try {
             Request request = new Request(head, body, body::trailers, peer.remote(), peer.local(), peer.secure(),
                     (status, fields) -> {
                         boolean queued = connection.sendInterim(status, fields);
                         if (queued) {
-                            io.flush();
+                            body.io().flush();
                         }
                         return queued;
                     });

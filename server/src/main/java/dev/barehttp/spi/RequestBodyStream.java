@@ -17,7 +17,7 @@ import java.io.InputStream;
  */
 final class RequestBodyStream extends InputStream {
     private final ServerConnection connection;
-    private final ConnectionIO io;
+    private ConnectionIO io;
     private byte[] current;
     private int position;
     private boolean started;
@@ -43,6 +43,16 @@ final class RequestBodyStream extends InputStream {
 
     Headers trailers() {
         return trailers;
+    }
+
+    /** The transport I/O the stream reads through now. */
+    ConnectionIO io() {
+        return io;
+    }
+
+    /** Reads through {@code io} from now on: the exchange moved to another thread (see {@link Exchange.Unsent}). */
+    void moveTo(ConnectionIO io) {
+        this.io = io;
     }
 
     /** After the exchange, the stream must not read the next request's bytes. */

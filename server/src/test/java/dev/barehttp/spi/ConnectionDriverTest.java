@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.barehttp.Handler;
 import dev.barehttp.Response;
+import dev.barehttp.Router;
 import dev.barehttp.codec.HttpConfig;
 import dev.barehttp.codec.ServerConnection;
 import dev.barehttp.spi.ConnectionDriver.Action;
@@ -172,5 +173,112 @@ class ConnectionDriverTest {
         Action[] next = new Action[1];
         assertTrue(drain(d, next).startsWith("HTTP/1.1 503 "));
         assertEquals(Action.LINGER, next[0]);
+    }
+
+    /** A ConnectionIO of a thread that must never block, as a selector thread's. */
+    private static final ConnectionIO LOOP_IO = new ConnectionIO() {
+        @Override
+        public void awaitInput() {
+            throw new AssertionError("a thread that must not block waited for input");
+        }
+
+        @Override
+        public boolean mayBlock() {
+            return false;
+        }
+
+        @Override
+        public void flush() {
+        }
+    };
+
+    private static Handler where(String name) {
+        return r -> Response.text(200, name);
+    }
+
+    @Test
+    void aWholeRequestWhoseHandlerIsDeclaredNonBlockingMayRunOnAThreadThatMustNotBlock() {
+        ConnectionDriver d = driver(Handler.nonBlocking(where("declared")));
+        d.start(true);
+        assertEquals(Action.DISPATCH, send(d, "GET / HTTP/1.1\r\nHost: x\r\n\r\n"));
+        assertTrue(d.dispatchNonBlocking());
+        d.dispatch(LOOP_IO);
+        assertEquals(Action.WRITE, d.afterDispatch());
+        assertTrue(drain(d, new Action[1]).endsWith("declared"));
+    }
+
+    @Test
+    void aHandlerThatIsNotDeclaredNeverRunsOnAThreadThatMustNotBlock() {
+        ConnectionDriver d = driver(where("plain"));
+        d.start(true);
+        assertEquals(Action.DISPATCH, send(d, "GET / HTTP/1.1\r\nHost: x\r\n\r\n"));
+        assertFalse(d.dispatchNonBlocking());
+        d.dispatch(LOOP_IO);
+        assertEquals(Action.DISPATCH, d.afterDispatch(), "a misdirected dispatch runs nothing and asks again");
+        assertFalse(d.dispatchNonBlocking());
+        d.dispatch(NO_IO);
+        assertEquals(Action.WRITE, d.afterDispatch());
+        assertTrue(drain(d, new Action[1]).endsWith("plain"));
+    }
+
+    @Test
+    void aDeclaredHandlerWhoseBodyHasNotArrivedWholeRunsOffThatThread() {
+        ConnectionDriver d = driver(Handler.nonBlocking(r -> Response.text(200, new String(r.body().readAllBytes(),
+                StandardCharsets.US_ASCII))));
+        d.start(true);
+        assertEquals(Action.DISPATCH, send(d, "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nab\r\n"));
+        assertFalse(d.dispatchNonBlocking(), "a chunked body not yet ended");
+    }
+
+    @Test
+    void aSmallBodyAwaitedBeforeTheDispatchLetsADeclaredHandlerRunOnThatThread() {
+        ConnectionDriver d = driver(Handler.nonBlocking(r -> Response.text(200, new String(r.bodyBytes(10),
+                StandardCharsets.US_ASCII))));
+        d.start(true);
+        assertEquals(Action.READ, send(d, "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\n\r\nab"));
+        assertEquals(Action.DISPATCH, send(d, "cd"));
+        assertTrue(d.dispatchNonBlocking());
+        d.dispatch(LOOP_IO);
+        d.afterDispatch();
+        assertTrue(drain(d, new Action[1]).endsWith("abcd"));
+    }
+
+    @Test
+    void onThatThreadAPipelinedRequestOfAnUndeclaredHandlerWaitsForTheNextDispatchAndAnswersStayInOrder() {
+        Router router = Router.builder().get("/fast", Handler.nonBlocking(where("fast"))).get("/slow", where("slow"))
+                .build();
+        ConnectionDriver d = driver(router);
+        d.start(true);
+        send(d, "GET /fast HTTP/1.1\r\nHost: x\r\n\r\nGET /slow HTTP/1.1\r\nHost: x\r\n\r\n"
+                + "GET /fast HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertTrue(d.dispatchNonBlocking());
+        d.dispatch(LOOP_IO);
+        assertEquals(Action.DISPATCH, d.afterDispatch(), "the undeclared one is not run there");
+        assertFalse(d.dispatchNonBlocking());
+        d.dispatch(NO_IO);
+        assertEquals(Action.WRITE, d.afterDispatch());
+        String written = drain(d, new Action[1]);
+        assertTrue(written.indexOf("fast") < written.indexOf("slow")
+                && written.indexOf("slow") < written.lastIndexOf("fast"), written);
+    }
+
+    @Test
+    void aStreamedBodyFromADeclaredHandlerIsWrittenByTheNextDispatchOffThatThread() {
+        AtomicLong writerRuns = new AtomicLong();
+        ConnectionDriver d = driver(Handler.nonBlocking(r -> Response.stream(200, out -> {
+            writerRuns.incrementAndGet();
+            out.write("streamed".getBytes(StandardCharsets.US_ASCII));
+        })));
+        d.start(true);
+        send(d, "GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertTrue(d.dispatchNonBlocking());
+        d.dispatch(LOOP_IO);
+        assertEquals(0, writerRuns.get(), "the writer may block: not run on that thread");
+        assertEquals(Action.DISPATCH, d.afterDispatch());
+        assertFalse(d.dispatchNonBlocking());
+        d.dispatch(NO_IO);
+        assertEquals(1, writerRuns.get());
+        assertEquals(Action.WRITE, d.afterDispatch());
+        assertTrue(drain(d, new Action[1]).contains("streamed"));
     }
 }

@@ -1,9 +1,11 @@
 package dev.barehttp.tck;
 
 import dev.barehttp.Handler;
+import dev.barehttp.InvocationType;
 import dev.barehttp.Request;
 import dev.barehttp.Response;
 import dev.barehttp.codec.Headers;
+import dev.barehttp.codec.RequestHead;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +19,10 @@ import java.util.concurrent.CountDownLatch;
  * The application every kit serves, dispatched on the path. Each route exercises one part of
  * the exchange: fixed bodies, echoed bodies and trailers, streams, empty statuses, failures,
  * and a request that waits for the test to let it finish.
+ *
+ * <p>Made {@linkplain #KitHandler(boolean) declaring}, it says {@link InvocationType#NON_BLOCKING} for
+ * every route but {@code /slow} (the one that truly blocks), so a kit proves the same bytes when the
+ * transport answers those routes on its own threads.
  */
 public final class KitHandler implements Handler {
     /** The largest body {@code /echo} reads. */
@@ -28,9 +34,23 @@ public final class KitHandler implements Handler {
     public final CountDownLatch slowRelease = new CountDownLatch(1);
 
     private final Map<Long, Path> files = new ConcurrentHashMap<>();
+    private final boolean declaresNonBlocking;
 
-    /** A handler with fresh latches. */
+    /** A handler with fresh latches that may block on every route (the default declaration). */
     public KitHandler() {
+        this(false);
+    }
+
+    /** A handler with fresh latches; when {@code declaresNonBlocking}, every route but {@code /slow} is declared non-blocking. */
+    public KitHandler(boolean declaresNonBlocking) {
+        this.declaresNonBlocking = declaresNonBlocking;
+    }
+
+    /** Non-blocking for every route but {@code /slow} when made declaring; else the default, blocking. */
+    @Override
+    public InvocationType invocationType(RequestHead head) {
+        return declaresNonBlocking && !head.target().startsWith("/slow") ? InvocationType.NON_BLOCKING
+                : InvocationType.BLOCKING;
     }
 
     @Override

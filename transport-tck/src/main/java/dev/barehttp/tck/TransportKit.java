@@ -18,12 +18,20 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 public abstract class TransportKit {
     /** The application served by every server the test starts. */
-    protected final KitHandler handler = new KitHandler();
+    protected final KitHandler handler = new KitHandler(handlersDeclareNonBlocking());
     private final List<HttpServer> servers = new ArrayList<>();
     private final List<RawClient> clients = new ArrayList<>();
 
     /** The transport under test, as given to {@link HttpServer.Builder#transport(String)}. */
     protected abstract String transportName();
+
+    /**
+     * Whether the kit's {@link KitHandler} declares its routes non-blocking (all but {@code /slow}); false
+     * by default. Called while the kit is constructed, so an override returns a constant.
+     */
+    protected boolean handlersDeclareNonBlocking() {
+        return false;
+    }
 
     /** A hook for transport options every server of the kit gets (none by default). */
     protected HttpServer.Builder configure(HttpServer.Builder builder) {

@@ -200,7 +200,7 @@ final class EventLoop implements Runnable {
         server.released(c);
     }
 
-    /** The non-blocking I/O a handler on this selector thread gets ({@code nio.handlersOnLoop}). */
+    /** The non-blocking I/O a handler declared non-blocking gets on this selector thread. */
     LoopIO loopIO(NioConnection c) {
         return loopIO.attach(c);
     }

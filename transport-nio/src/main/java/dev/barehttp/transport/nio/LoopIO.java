@@ -4,9 +4,10 @@ import dev.barehttp.spi.ConnectionIO;
 import java.io.IOException;
 
 /**
- * The {@link ConnectionIO} of a handler running on the selector thread ({@code nio.handlersOnLoop}).
- * It never blocks: the driver dispatches only requests received whole, and what the socket does not
- * take now stays buffered for the loop to write after the handler returns.
+ * The {@link ConnectionIO} of a handler running on the selector thread (one declared
+ * {@link dev.barehttp.InvocationType#NON_BLOCKING}). It never blocks: the driver dispatches here only
+ * requests received whole and sends only bytes bodies (a stream or a file is sent from a handler thread),
+ * and what the socket does not take now stays buffered for the loop to write after the handler returns.
  */
 final class LoopIO implements ConnectionIO {
     private NioConnection current;

@@ -34,8 +34,11 @@ import javax.net.ssl.SSLContext;
  * while a handshake task runs elsewhere), with the head timeout armed; then the driver starts (LOOP).
  * In LOOP the connection carries out the driver's action: READ (read interest, the driver's
  * deadline armed), WRITE (write what the socket takes, write interest for the rest), DISPATCH (a
- * handler thread), LINGER and CLOSE. Only the selector thread changes interest ops, arms deadlines
- * and closes; a handler thread hands the connection back through the loop's task queue.
+ * handler thread, or this thread when {@link ConnectionDriver#dispatchNonBlocking()} says the request
+ * and its handler never block), LINGER and CLOSE. Only the selector thread changes interest ops, arms deadlines
+ * and closes; a handler thread hands the connection back through the loop's task queue. On virtual
+ * threads the handler thread of a DISPATCH stays parked for the connection's next one ({@link HandlerRun}
+ * kept), until the connection closes or trims its idle buffers.
  */
 final class NioConnection {
     /** Who holds the connection's driver now. */
@@ -67,6 +70,8 @@ final class NioConnection {
     private volatile boolean handedBack;
     /** Set by the selector thread when it stopped reading because the peer sent while a handler ran. */
     private volatile boolean readDeferred;
+    /** The handler thread kept parked between this connection's dispatches (virtual threads), or null; selector thread only. */
+    private HandlerRun keeper;
 
     /** Deadline wheel links, touched by the selector thread only. */
     long deadline = Long.MAX_VALUE;
@@ -246,7 +251,7 @@ final class NioConnection {
                     action = next;
                 }
                 case DISPATCH -> {
-                    if (loop.options.handlersOnLoop() && http.requestReceivedWhole()) {
+                    if (driver.dispatchNonBlocking()) {
                         action = runOnLoop();
                     } else {
                         dispatch();
@@ -276,16 +281,34 @@ final class NioConnection {
         }
     }
 
+    /**
+     * Lends the connection to a handler thread: the one kept parked for it since its last dispatch when
+     * there is one (no thread start), else a new one, kept on virtual threads (one parked virtual thread
+     * per busy connection costs little; a platform pool reuses its threads anyway).
+     */
     private void dispatch() {
         holder = Holder.HANDLER;
         loop.wheel.cancel(this);
         if (key.interestOps() == SelectionKey.OP_WRITE) {
             interest(0);
         }
-        loop.server.handlers.execute(new HandlerRun(this));
+        if (keeper != null && keeper.give()) {
+            return;
+        }
+        HandlerRun run = new HandlerRun(this, loop.server.handlers.virtual());
+        keeper = run.kept() ? run : null;
+        loop.server.handlers.execute(run);
     }
 
-    /** {@code nio.handlersOnLoop}: answers on this thread; its ConnectionIO never blocks. */
+    /** Selector thread: the kept handler thread, if any, ends. */
+    private void releaseKeeper() {
+        if (keeper != null) {
+            keeper.release();
+            keeper = null;
+        }
+    }
+
+    /** The driver said the request and its handler never block: answers on this thread, with a ConnectionIO that never blocks. */
     private Action runOnLoop() {
         driver.dispatch(loop.loopIO(this));
         return driver.afterDispatch();
@@ -339,7 +362,12 @@ final class NioConnection {
             takeBack();
             switch (holder) {
                 case SETUP -> close("the TLS handshake did not finish in time");
-                case LOOP -> carryOut(driver.onDeadline(now));
+                case LOOP -> {
+                    carryOut(driver.onDeadline(now));
+                    if (driver.buffersTrimmed()) {
+                        releaseKeeper(); // idle long enough: its thread is not worth keeping either
+                    }
+                }
                 case AWAIT_INPUT -> {
                     if (driver.bodyTimedOut(now)) {
                         failHandlerAfterTimeout();
@@ -439,6 +467,7 @@ final class NioConnection {
             return;
         }
         loop.wheel.cancel(this);
+        releaseKeeper();
         if (key != null) {
             key.cancel();
         }

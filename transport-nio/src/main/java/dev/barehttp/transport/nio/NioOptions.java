@@ -9,20 +9,17 @@ import java.util.List;
  * The {@code nio.*} options, read once at start; see {@link NioTransport} for their meaning.
  *
  * @param selectors number of selector threads
- * @param handlersOnLoop answer fully received requests on the selector thread
  * @param virtualThreads run handlers on virtual threads when the JVM has them
  * @param handlerThreads size of the platform-thread pool otherwise
  * @param readBufferSize bytes read at once, per selector thread
  * @param backlog listen backlog
  */
-record NioOptions(int selectors, boolean handlersOnLoop, boolean virtualThreads, int handlerThreads,
+record NioOptions(int selectors, boolean virtualThreads, int handlerThreads,
                   int readBufferSize, int backlog) {
 
     /** The options {@link #from} reads, as {@link NioTransport#options()} declares them. */
     static final List<TransportOption> DECLARED = List.of(
             new TransportOption("nio.selectors", Kind.POSITIVE_INT, "selector threads (default: available processors)"),
-            new TransportOption("nio.handlersOnLoop", Kind.BOOLEAN,
-                    "answer fully received requests on the selector thread (default false)"),
             new TransportOption("nio.virtualThreads", Kind.BOOLEAN, "run handlers on virtual threads (default true)"),
             new TransportOption("nio.handlerThreads", Kind.POSITIVE_INT, "most platform handler threads (default: maxConnections)"),
             new TransportOption("nio.readBufferSize", Kind.POSITIVE_INT, "bytes read at once (default 65536)"),
@@ -45,7 +42,6 @@ record NioOptions(int selectors, boolean handlersOnLoop, boolean virtualThreads,
     static NioOptions from(ServerSettings settings) {
         return new NioOptions(
                 settings.intOption("nio.selectors", Runtime.getRuntime().availableProcessors()),
-                settings.booleanOption("nio.handlersOnLoop", false),
                 settings.booleanOption("nio.virtualThreads", true),
                 settings.intOption("nio.handlerThreads", settings.maxConnections()),
                 settings.intOption("nio.readBufferSize", 64 * 1024),

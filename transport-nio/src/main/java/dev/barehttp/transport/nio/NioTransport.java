@@ -9,8 +9,15 @@ import java.util.List;
 
 /**
  * The {@code nio} transport: an acceptor thread and a few selector threads multiplexing
- * non-blocking connections; handlers run off the selector threads (virtual threads on Java 21+,
- * a bounded pool on Java 17) unless told otherwise. Priority 20, so it is chosen over
+ * non-blocking connections. Handlers run off the selector threads (virtual threads on Java 21+, a
+ * bounded pool on Java 17), except those declared {@link dev.barehttp.InvocationType#NON_BLOCKING}
+ * ({@link dev.barehttp.Handler#nonBlocking}, with every filter around them declared too): a request whose
+ * head and whole body have arrived is answered on the selector thread, without a thread hop, when the
+ * connection driver says so ({@link dev.barehttp.spi.ConnectionDriver#dispatchNonBlocking()}). A streamed,
+ * file or switched response from such a handler is written from a handler thread. On virtual threads
+ * a connection keeps its handler thread parked between its requests while it is busy (until it closes
+ * or stays idle long enough to release its buffers), so a handler that may block costs no thread start
+ * per request. Priority 20, so it is chosen over
  * {@code blocking} when both are on the class path.
  *
  * <h2>Options ({@link ServerSettings#options()})</h2>
@@ -19,10 +26,6 @@ import java.util.List;
  *   <tr><th>name</th><th>default</th><th>effect</th></tr>
  *   <tr><td>{@code nio.selectors}</td><td>available processors</td><td>number of selector threads; each
  *       connection stays on one of them for its whole life</td></tr>
- *   <tr><td>{@code nio.handlersOnLoop}</td><td>false</td><td>when true, a request whose head and whole body
- *       are already received is answered on the selector thread, without a thread hop. Safe only for handlers
- *       that never block (no sleeping, no blocking I/O, no locks held by slow code): a blocked handler stalls
- *       every connection of that selector. Requests with a chunked or large body still run off the loop.</td></tr>
  *   <tr><td>{@code nio.virtualThreads}</td><td>true</td><td>run handlers on virtual threads when the JVM has
  *       them (Java 21+); false (or Java 17) uses a bounded pool of platform threads</td></tr>
  *   <tr><td>{@code nio.handlerThreads}</td><td>{@code maxConnections}</td><td>the most platform threads of

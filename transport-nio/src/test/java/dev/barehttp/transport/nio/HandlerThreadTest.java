@@ -2,6 +2,7 @@ package dev.barehttp.transport.nio;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.barehttp.Handler;
 import dev.barehttp.HttpServer;
 import dev.barehttp.Response;
 import java.nio.file.Files;
@@ -32,22 +33,42 @@ class HandlerThreadTest {
     }
 
     @Test
-    void handlersOnLoopRunOnTheSelectorThreadWhenTheRequestIsWhole() throws Exception {
-        try (HttpServer server = Servers.nio(r -> Response.ok(Thread.currentThread().getName()))
-                .option("nio.handlersOnLoop", "true").start();
+    void aDeclaredHandlerRunsOnTheSelectorThreadWhenTheRequestIsWhole() throws Exception {
+        try (HttpServer server = Servers.nio(Handler.nonBlocking(r -> Response.ok(Thread.currentThread().getName())))
+                .start();
              RawClient c = new RawClient(server.port())) {
             c.send(Servers.GET);
             assertTrue(c.readUntil("selector", 1).contains("\r\n\r\nbarehttp-nio-selector-"));
         }
     }
 
-    /** A small body is awaited on the selector thread; once whole, the request is answered there. */
     @Test
-    void handlersOnLoopAwaitASmallBodyThenRunOnTheLoop() throws Exception {
-        try (HttpServer server = Servers.nio(r -> {
+    void anUndeclaredHandlerRunsOnAHandlerThread() throws Exception {
+        try (HttpServer server = Servers.nio(r -> Response.ok(Thread.currentThread().getName())).start();
+             RawClient c = new RawClient(server.port())) {
+            c.send(Servers.GET);
+            assertTrue(c.readUntil("handler", 1).contains("\r\n\r\nbarehttp-nio-handler-"));
+        }
+    }
+
+    /** With an access log (its sink may block) even a declared handler runs off the selector thread. */
+    @Test
+    void anAccessLogKeepsADeclaredHandlerOffTheSelectorThread() throws Exception {
+        try (HttpServer server = Servers.nio(Handler.nonBlocking(r -> Response.ok(Thread.currentThread().getName())))
+                .accessLog(dev.barehttp.AccessLog.Format.COMMON, line -> { }).start();
+             RawClient c = new RawClient(server.port())) {
+            c.send(Servers.GET);
+            assertTrue(c.readUntil("handler", 1).contains("\r\n\r\nbarehttp-nio-handler-"));
+        }
+    }
+
+    /** A small body is awaited on the selector thread; once whole, a declared handler is answered there. */
+    @Test
+    void aDeclaredHandlerAwaitsASmallBodyThenRunsOnTheLoop() throws Exception {
+        try (HttpServer server = Servers.nio(Handler.nonBlocking(r -> {
             r.body().readAllBytes();
             return Response.ok("on " + Thread.currentThread().getName());
-        }).option("nio.handlersOnLoop", "true").start();
+        })).start();
              RawClient c = new RawClient(server.port())) {
             c.send("POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 6\r\n\r\nabc");
             Thread.sleep(100);
@@ -57,13 +78,13 @@ class HandlerThreadTest {
         }
     }
 
-    /** A chunked body (length unknown) cannot be awaited whole: its handler runs off the loop. */
+    /** A chunked body (length unknown) cannot be awaited whole: even a declared handler runs off the loop. */
     @Test
-    void handlersOnLoopStillRunOffTheLoopForAStreamedBody() throws Exception {
-        try (HttpServer server = Servers.nio(r -> {
+    void aDeclaredHandlerStillRunsOffTheLoopForAStreamedBody() throws Exception {
+        try (HttpServer server = Servers.nio(Handler.nonBlocking(r -> {
             r.body().readAllBytes();
             return Response.ok("on " + Thread.currentThread().getName());
-        }).option("nio.handlersOnLoop", "true").start();
+        })).start();
              RawClient c = new RawClient(server.port())) {
             c.send("POST / HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n");
             Thread.sleep(100);
@@ -73,12 +94,13 @@ class HandlerThreadTest {
         }
     }
 
+    /** A file from a declared handler is sent from a handler thread (zero-copy, parking while the socket is full). */
     @Test
-    void aFileBodyArrivesWhole(@TempDir Path dir) throws Exception {
+    void aFileBodyOfADeclaredHandlerArrivesWhole(@TempDir Path dir) throws Exception {
         byte[] content = new byte[3 * 1024 * 1024 + 17];
         new java.util.Random(7).nextBytes(content);
         Path file = Files.write(dir.resolve("f.bin"), content);
-        try (HttpServer server = Servers.start(r -> Response.file(file));
+        try (HttpServer server = Servers.start(Handler.nonBlocking(r -> Response.file(file)));
              RawClient c = new RawClient(server.port())) {
             c.send(Servers.GET);
             java.io.InputStream in = c.input();

@@ -3,6 +3,7 @@ package dev.barehttp.transport.nio;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.barehttp.Handler;
 import dev.barehttp.HttpServer;
 import dev.barehttp.Response;
 import java.util.concurrent.CountDownLatch;
@@ -13,26 +14,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** RFC 9112 section 9.3.2: pipelined requests are answered in order, and one read's answers leave in one write. */
 class PipeliningTest {
 
+    /** With {@code declared}, /a and /b are answered on the selector thread and /slow (undeclared) off it. */
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
-    void answersToPipelinedRequestsAreHeldUntilTheLastOfTheReadIsDone(boolean handlersOnLoop) throws Exception {
+    void answersToPipelinedRequestsAreHeldUntilTheLastOfTheReadIsDone(boolean declared) throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        try (HttpServer server = Servers.nio(r -> {
-            if (r.path().equals("/slow")) {
-                release.await(5, TimeUnit.SECONDS);
-            }
-            return Response.ok(r.path());
-        }).option("nio.handlersOnLoop", Boolean.toString(handlersOnLoop)).start();
+        Handler fast = r -> Response.ok(r.path());
+        Handler fastRoute = declared ? Handler.nonBlocking(fast) : fast;
+        try (HttpServer server = Servers.nio(dev.barehttp.Router.builder().get("/a", fastRoute).get("/b", fastRoute)
+                .get("/slow", r -> {
+                    release.await(5, TimeUnit.SECONDS);
+                    return Response.ok(r.path());
+                }).build()).start();
              RawClient c = new RawClient(server.port())) {
-            if (handlersOnLoop) {
-                // a handler on the loop must not block; this test only uses fast ones then
-                release.countDown();
-            }
             c.send("GET /a HTTP/1.1\r\nHost: t\r\n\r\nGET /b HTTP/1.1\r\nHost: t\r\n\r\nGET /slow HTTP/1.1\r\nHost: t\r\n\r\n");
-            if (!handlersOnLoop) {
-                assertTrue(c.silentFor(300), "the first answers must wait for the one write");
-                release.countDown();
-            }
+            assertTrue(c.silentFor(300), "the first answers must wait for the one write");
+            release.countDown();
             String all = c.readUntil("/slow", 1);
             assertEquals(3, RawClient.occurrences(all, "HTTP/1.1 200 OK"));
             assertTrue(all.indexOf("\r\n\r\n/a") < all.indexOf("\r\n\r\n/b"));
