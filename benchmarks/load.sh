@@ -27,7 +27,7 @@
 # Peak resident memory is the server's VmHWM (/proc/PID/status; for nginx master and worker summed)
 # after warm-up and measurement.
 #
-# Environment: ROUNDS (3), DURATION (10s), WARMUP (5s, 0 = none), SERVERS ("blocking nio nio-loop netty"),
+# Environment: ROUNDS (3), DURATION (10s), WARMUP (5s, 0 = none), SERVERS ("blocking nio nio-undeclared netty"),
 #   ANCHORS ("nginx helidon"; "" = none), SCENARIOS ("keepalive pipelined c1024 tls"),
 #   JVM_OPTS ("-Xms256m -Xmx1g"), JAVA (java), HELIDON_JAVA (a java 21+: JDK 25 at
 #   /usr/lib/jvm/temurin-25-jdk-amd64 if there, else JAVA if it is 21+), NGINX (nginx), PORT (18080,
@@ -61,7 +61,7 @@ idle_connections="${IDLE_CONNECTIONS:-10000}"
 rounds="${ROUNDS:-3}"
 duration="${DURATION:-10s}"
 warmup="${WARMUP:-5s}"
-read -r -a servers <<< "${SERVERS:-blocking nio nio-loop netty}"
+read -r -a servers <<< "${SERVERS:-blocking nio nio-undeclared netty}"
 read -r -a anchors <<< "${ANCHORS-nginx helidon}"
 read -r -a scenarios <<< "${SCENARIOS:-keepalive pipelined c1024 tls}"
 jvm_opts="${JVM_OPTS:--Xms256m -Xmx1g}"
@@ -261,9 +261,18 @@ server_command() {
 plain_server_command() {
     case "$1" in
         blocking | nio) echo "$java_bin $jvm_opts -jar $examples_jar demo --port $2 --transport $1" ;;
-        nio-loop) echo "$java_bin $jvm_opts -jar $examples_jar demo --port $2 --transport nio" ;;
+        nio-undeclared) echo "$java_bin $jvm_opts -jar $examples_jar demo --port $2 --transport nio" ;;
         netty) echo "$java_bin $jvm_opts -cp $bench_jar dev.barehttp.benchmarks.NettyPlaintextServer --port $2" ;;
-        *) echo "unknown server $1 (known: blocking nio nio-loop netty nginx helidon)" >&2; exit 1 ;;
+        *) echo "unknown server $1 (known: blocking nio nio-undeclared netty nginx helidon)" >&2; exit 1 ;;
+    esac
+}
+
+# Prints the path measured on server $1: the demo's /plaintext is declared non-blocking (nio answers it
+# on the selector thread); nio-undeclared measures the same answer from a route that may block.
+server_path() {
+    case "$1" in
+        nio-undeclared) echo "/plaintext/may-block" ;;
+        *) echo "/plaintext" ;;
     esac
 }
 
@@ -312,8 +321,8 @@ start_server() {
     server_pid=$!
     for _ in $(seq 1 300); do
         # -k: the run's key is self-signed.
-        if [[ "$(curl -sk -o /dev/null -w '%{http_code}' --max-time 1 "$3://127.0.0.1:$2/plaintext" || true)" == 200 ]]; then
-            check_plaintext "$1" "$3://127.0.0.1:$2/plaintext" || { stop_server; exit 1; }
+        if [[ "$(curl -sk -o /dev/null -w '%{http_code}' --max-time 1 "$3://127.0.0.1:$2$(server_path "$1")" || true)" == 200 ]]; then
+            check_plaintext "$1" "$3://127.0.0.1:$2$(server_path "$1")" || { stop_server; exit 1; }
             return
         fi
         if ! kill -0 "$server_pid" 2> /dev/null; then
@@ -354,11 +363,11 @@ peak_rss_kb() {
     echo "$total"
 }
 
-# Runs wrk for scenario $1 against port $2 for duration $3; prints its RESULT line.
+# Runs wrk for scenario $1 against server $4 on port $2 for duration $3; prints its RESULT line.
 run_wrk() {
     local connections depth scheme
     read -r connections depth scheme <<< "$(scenario_shape "$1")"
-    wrk -t1 -c"$connections" -d"$3" --timeout 2s -s "$lua" "$scheme://127.0.0.1:$2/plaintext" -- "$depth" \
+    wrk -t1 -c"$connections" -d"$3" --timeout 2s -s "$lua" "$scheme://127.0.0.1:$2$(server_path "$4")" -- "$depth" \
         | grep '^RESULT ' || echo "RESULT requests=0 duration_us=1 p50_us=0 p99_us=0 connect=0 read=0 write=0 status=0 timeout=0 wrk_failed=1"
 }
 
@@ -370,10 +379,10 @@ measure() {
     port=$((port + 1))
     start_server "$server" "$port" "$scheme"
     if [[ "$warmup" != 0 && "$warmup" != 0s ]]; then
-        run_wrk "$scenario" "$port" "$warmup" > /dev/null
+        run_wrk "$scenario" "$port" "$warmup" "$server" > /dev/null
     fi
     local result hwm
-    result="$(run_wrk "$scenario" "$port" "$duration")"
+    result="$(run_wrk "$scenario" "$port" "$duration" "$server")"
     hwm="$(peak_rss_kb "$server_pid")"
     if [[ -z "$hwm" ]]; then
         echo "WARNING: server $server died during $scenario (round $round); log: $logs/$server-$port.log" >&2
@@ -445,8 +454,8 @@ if [[ "$idle" == 1 ]]; then
     {
         [[ -n "$label" ]] && printf '**%s**\n\n' "$label"
         for server in "${servers[@]}"; do
-            # nio-loop holds idle connections exactly as nio does: one figure for both.
-            [[ "$server" == nio-loop ]] && continue
+            # nio-undeclared holds idle connections exactly as nio does: one figure for both.
+            [[ "$server" == nio-undeclared ]] && continue
             port=$((port + 1))
             if [[ "$server" == netty ]]; then
                 out="$(PORT=$port SERVER_CMD="$(server_command netty '{port}')" \

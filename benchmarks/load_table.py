@@ -16,8 +16,8 @@ SCENARIOS = {
 }
 SERVERS = {
     "blocking": "barehttp blocking",
-    "nio": "barehttp nio",
-    "nio-loop": "barehttp nio, nio.handlersOnLoop=true",
+    "nio": "barehttp nio, /plaintext declared non-blocking",
+    "nio-undeclared": "barehttp nio, the same route undeclared (may block)",
     "netty": "Netty 4.2 (HttpServerCodec, NIO)",
     "nginx": "anchor: nginx (1 worker)",
     "helidon": "anchor: Helidon 4 SE (virtual threads)",

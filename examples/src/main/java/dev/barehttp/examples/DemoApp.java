@@ -57,6 +57,7 @@ final class DemoApp {
             <li>GET <a href="/users/42">/users/{id}</a> - JSON with the id; PUT, PATCH, DELETE too</li>
             <li>GET <a href="/stream?n=5">/stream?n=5</a> - n lines, chunked, one at a time</li>
             <li>GET <a href="/plaintext">/plaintext</a> - Hello, World!</li>
+            <li>GET <a href="/plaintext/may-block">/plaintext/may-block</a> - the same, from a route that may block</li>
             <li>GET /ws - a WebSocket echo (RFC 6455)</li>
             <li>GET <a href="/events?n=5">/events?n=5</a> - n server-sent events; resumes after Last-Event-ID</li>
             <li>GET <a href="/visits">/visits</a> - counts your visits in a cookie</li>
@@ -99,6 +100,8 @@ final class DemoApp {
                 .delete("/users/{id}", request -> Response.of(204))
                 .get("/stream", DemoApp::stream)
                 .get("/plaintext", Handler.nonBlocking(request -> PLAINTEXT))
+                // The same answer from a route that may block: what the declaration above is worth.
+                .get("/plaintext/may-block", request -> PLAINTEXT)
                 .get("/ws", new WebSocketEcho())
                 .get("/events", DemoApp::events)
                 .get("/visits", DemoApp::visits)

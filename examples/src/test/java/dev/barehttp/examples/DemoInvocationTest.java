@@ -28,7 +28,8 @@ class DemoInvocationTest {
 
     @Test
     void everyOtherRouteMayBlock() {
-        for (String target : List.of("/stream", "/events", "/users/7", "/admin", "/ws", "/visits")) {
+        for (String target : List.of("/stream", "/events", "/users/7", "/admin", "/ws", "/visits",
+                "/plaintext/may-block")) {
             assertEquals(InvocationType.BLOCKING, router.invocationType(get(target)), target);
         }
     }
