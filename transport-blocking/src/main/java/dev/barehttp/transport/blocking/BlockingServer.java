@@ -17,8 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLServerSocket;
-import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLParameters;
 
 /**
  * A running blocking server: an acceptor thread, one thread per connection, and a write watchdog.
@@ -42,6 +41,8 @@ final class BlockingServer implements TransportServer {
 
     private final ServerSettings settings;
     private final ServerSocket serverSocket;
+    /** The TLS parameters every connection gets, or null for plain TCP. */
+    private final SSLParameters tlsParameters;
     private final InetSocketAddress address;
     private final ExecutorService threads;
     private final Set<BlockingConnection> connections = ConcurrentHashMap.newKeySet();
@@ -55,9 +56,10 @@ final class BlockingServer implements TransportServer {
     private volatile boolean closing;
     private boolean closed;
 
-    private BlockingServer(ServerSettings settings, ServerSocket serverSocket) {
+    private BlockingServer(ServerSettings settings, ServerSocket serverSocket, SSLParameters tlsParameters) {
         this.settings = settings;
         this.serverSocket = serverSocket;
+        this.tlsParameters = tlsParameters;
         this.address = (InetSocketAddress) serverSocket.getLocalSocketAddress();
         this.threads = ConnectionThreads.create(settings.booleanOption("blocking.virtualThreads", true),
                 settings.maxConnections() + MAX_TLS_REFUSALS);
@@ -72,10 +74,12 @@ final class BlockingServer implements TransportServer {
 
     /** Binds, then starts accepting; on any failure releases what it took and throws. */
     static BlockingServer start(ServerSettings settings) throws IOException {
+        // Checked before binding: a context that offers neither TLS 1.3 nor 1.2 fails the start.
+        SSLParameters tlsParameters = settings.tls() == null ? null : TlsSettings.serverParameters(settings.tls());
         ServerSocket socket = bind(settings);
         BlockingServer server = null;
         try {
-            server = new BlockingServer(settings, socket);
+            server = new BlockingServer(settings, socket, tlsParameters);
             server.acceptor.start();
             if (server.watchdog != null) {
                 server.watchdog.start();
@@ -91,13 +95,10 @@ final class BlockingServer implements TransportServer {
         }
     }
 
+    /** A plain listening socket, over TLS too: each connection's thread layers TLS over what it accepted. */
     private static ServerSocket bind(ServerSettings settings) throws IOException {
-        ServerSocket socket = settings.tls() == null ? new ServerSocket()
-                : settings.tls().getServerSocketFactory().createServerSocket();
+        ServerSocket socket = new ServerSocket();
         try {
-            if (socket instanceof SSLServerSocket tls) {
-                TlsSettings.configure(tls, settings.tls());
-            }
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(settings.host(), settings.port()),
                     settings.intOption("blocking.backlog", DEFAULT_BACKLOG));
@@ -190,7 +191,7 @@ final class BlockingServer implements TransportServer {
      * (never the acceptor), a bounded number at once.
      */
     private void refuse(Socket socket) {
-        if (socket instanceof SSLSocket) {
+        if (settings.tls() != null) {
             if (tlsRefusals.incrementAndGet() > MAX_TLS_REFUSALS) {
                 tlsRefusals.decrementAndGet();
                 closeQuietly(socket);
@@ -224,6 +225,11 @@ final class BlockingServer implements TransportServer {
         if (available > 0) {
             in.skip(available);
         }
+    }
+
+    /** The TLS parameters of every connection (TLS 1.3 and 1.2, ALPN http/1.1), or null for plain TCP. */
+    SSLParameters tlsParameters() {
+        return tlsParameters;
     }
 
     boolean shuttingDown() {
