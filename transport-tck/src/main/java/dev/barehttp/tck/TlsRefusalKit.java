@@ -4,12 +4,15 @@ import static dev.barehttp.tck.RawExchangeKit.GET_HELLO;
 import static dev.barehttp.tck.RawExchangeKit.HELLO;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.barehttp.HttpServer;
 import dev.barehttp.codec.HttpConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +29,13 @@ public abstract class TlsRefusalKit extends TransportKit {
      * The first bytes of a handshake record (RFC 8446 section 5.1: type 22, version 3.1, length 512) and
      * of a ClientHello, then nothing: the record never completes.
      */
+    /**
+     * Under half the head timeout between two bytes of a trickled handshake, 8 head timeouts in all, and
+     * less than the raw client's read timeout.
+     */
+    private static final long TRICKLE_PAUSE_MILLIS = 200;
+    private static final int TRICKLE_BYTES = 20;
+    private static final String STILL_OPEN = "(the read timed out)";
     static final byte[] HALF_A_CLIENT_HELLO = {0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, (byte) 0xfc, 0x03, 0x03};
 
     private HttpServer startTls() throws IOException {
@@ -88,6 +98,43 @@ public abstract class TlsRefusalKit extends TransportKit {
         RawClient stalled = connect(server);
         stalled.send(HALF_A_CLIENT_HELLO);
         assertDroppedWithoutPlainText(stalled);
+        assertStillServes(good);
+    }
+
+    /**
+     * HttpConfig.headTimeoutMillis bounds the handshake as a whole: a ClientHello trickled a byte at a
+     * time, each byte well within the head timeout of the one before, is dropped all the same.
+     */
+    @Test
+    void handshakeTrickledByteByByteIsDroppedAfterTheHeadTimeout() throws Exception {
+        HttpServer server = startTls();
+        RawClient good = goodConnection(server);
+        RawClient trickling = connect(server);
+        trickling.send(HALF_A_CLIENT_HELLO);
+        CompletableFuture<String> answer = CompletableFuture.supplyAsync(() -> {
+            try {
+                return trickling.readUntilClosed();
+            } catch (java.net.SocketTimeoutException stillOpen) {
+                return STILL_OPEN;
+            } catch (IOException reset) {
+                return "";
+            }
+        });
+        int sent = 0;
+        try {
+            for (; sent < TRICKLE_BYTES && !answer.isDone(); sent++) {
+                Thread.sleep(TRICKLE_PAUSE_MILLIS);
+                trickling.send(new byte[] {0});
+            }
+        } catch (IOException closed) {
+            // The server has dropped the connection: what this test waits for.
+        }
+        String received = answer.get(2L * RawClient.READ_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        assertFalse(received == STILL_OPEN, "the trickled connection was still open after the client's read timeout");
+        assertTrue(sent < TRICKLE_BYTES, "the connection outlived " + sent + " bytes sent "
+                + TRICKLE_PAUSE_MILLIS + " ms apart, " + (sent * TRICKLE_PAUSE_MILLIS / HEAD_TIMEOUT_MILLIS)
+                + " head timeouts");
+        assertFalse(received.contains("HTTP/"), () -> "plain text left a TLS port: " + received);
         assertStillServes(good);
     }
 
