@@ -243,8 +243,9 @@ final class BlockingServer implements TransportServer {
 
     void connectionEnded(BlockingConnection connection, boolean admitted, InetSocketAddress peer) {
         if (admitted) {
-            connections.remove(connection);
+            // The address's place first: once the count falls, a new connection from it must be admitted.
             perAddress.closed(peer);
+            connections.remove(connection);
         } else {
             tlsRefusals.decrementAndGet();
         }
