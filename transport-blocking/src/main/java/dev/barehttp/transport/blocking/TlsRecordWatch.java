@@ -38,6 +38,7 @@ final class TlsRecordWatch extends FilterInputStream {
     private int headerSeen;
     private int length;
     private int bodyLeft;
+    private final byte[] one = new byte[1];
 
     /**
      * Watches what {@code raw} receives; the first handshake must be done {@code handshakeTimeoutMillis}
@@ -57,7 +58,6 @@ final class TlsRecordWatch extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
         return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
     }
 
