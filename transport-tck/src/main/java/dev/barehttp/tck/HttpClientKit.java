@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,11 +33,24 @@ public abstract class HttpClientKit extends TransportKit {
     public static final long LARGE_BODY = 100L * 1024 * 1024;
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private HttpClient client;
+
+    /**
+     * Whether the requests are https, with a client that trusts {@link TestCertificate}: a kit run over
+     * TLS says true (and starts its servers with {@link TlsClients#withTestCertificate}).
+     */
+    protected boolean https() {
+        return false;
+    }
+
+    @BeforeEach
+    void makeClient() throws IOException {
+        client = https() ? TlsClients.httpClient() : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
 
     private URI uri(HttpServer server, String pathAndQuery) {
-        return URI.create("http://127.0.0.1:" + server.port() + pathAndQuery);
+        return URI.create((https() ? "https" : "http") + "://127.0.0.1:" + server.port() + pathAndQuery);
     }
 
     /** RFC 9110 section 9.3: each method reaches the handler with its body; HEAD gets only the fields. */

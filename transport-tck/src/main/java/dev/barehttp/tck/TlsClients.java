@@ -26,9 +26,25 @@ public final class TlsClients {
     }
 
     /** An HTTP/1.1 client that trusts {@link TestCertificate} only. */
-    static HttpClient httpClient() throws IOException, GeneralSecurityException {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(TestCertificate.context())
-                .connectTimeout(Duration.ofSeconds(5)).build();
+    public static HttpClient httpClient() throws IOException {
+        try {
+            return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(TestCertificate.context())
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+        } catch (GeneralSecurityException e) {
+            throw new IOException(e);
+        }
+    }
+
+    /**
+     * {@code builder} serving TLS with {@link TestCertificate}: what {@link TransportKit#configure} returns
+     * for a kit run over TLS.
+     */
+    public static HttpServer.Builder withTestCertificate(HttpServer.Builder builder) {
+        try {
+            return builder.tls(TestCertificate.context());
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("the kit's test certificate could not be made", e);
+        }
     }
 
     /** {@code https://127.0.0.1:port/path} of {@code server}. */

@@ -4,6 +4,7 @@ import static dev.barehttp.tck.RawExchangeKit.GET_HELLO;
 import static dev.barehttp.tck.RawExchangeKit.HELLO;
 import static dev.barehttp.tck.TlsClients.uri;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,8 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
@@ -32,6 +35,8 @@ public abstract class TlsKit extends TransportKit {
     /** Larger than the heap of the NIO module's tests ({@code -Xmx96m}): only streaming gets it through. */
     private static final long LARGE_BODY = 100L * 1024 * 1024;
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** How long a second handshake, had it happened, has to be reported after the connection failed. */
+    private static final long RENEGOTIATION_WAIT_MILLIS = 500;
 
     /** Starts a server with TLS from {@link TestCertificate}. */
     protected HttpServer startTls() throws IOException {
@@ -151,6 +156,47 @@ public abstract class TlsKit extends TransportKit {
                 assertEquals(HELLO, client.read().text());
             }
         }
+    }
+
+    /**
+     * RFC 5746 section 4.4 and RFC 5246 section 7.4.1.2 let a server refuse renegotiation; this one
+     * (the issue's rule: "renegotiation refused") closes the connection when a TLS 1.2 client starts a
+     * second handshake, which never completes, and a connection open beside it goes on.
+     */
+    @Test
+    void tls12RenegotiationClosesTheConnectionAndNoSecondHandshakeCompletes() throws Exception {
+        HttpServer server = startTls();
+        RawClient other = TlsClients.raw(server);
+        other.send(GET_HELLO);
+        assertEquals(HELLO, other.read().text());
+        try (SSLSocket tls = TlsClients.socket(server, TestCertificate.context())) {
+            tls.setEnabledProtocols(new String[] {"TLSv1.2"});
+            CountDownLatch first = new CountDownLatch(1);
+            CountDownLatch second = new CountDownLatch(2);
+            tls.addHandshakeCompletedListener(event -> {
+                first.countDown();
+                second.countDown();
+            });
+            tls.startHandshake();
+            assertEquals("TLSv1.2", tls.getSession().getProtocol());
+            RawClient client = RawClient.over(tls);
+            client.send(GET_HELLO);
+            assertEquals(HELLO, client.read().text());
+            assertTrue(first.await(PATIENCE.toSeconds(), TimeUnit.SECONDS), "the first handshake was never reported");
+
+            tls.startHandshake();
+            assertThrows(IOException.class, () -> {
+                client.send(GET_HELLO);
+                client.read();
+            }, "the connection went on after a renegotiation");
+            assertFalse(second.await(RENEGOTIATION_WAIT_MILLIS, TimeUnit.MILLISECONDS),
+                    "a second handshake completed");
+        }
+        other.send(GET_HELLO);
+        assertEquals(HELLO, other.read().text(), "a connection beside the refused one was disturbed");
+        RawClient later = TlsClients.raw(server);
+        later.send(GET_HELLO);
+        assertEquals(HELLO, later.read().text());
     }
 
     /**

@@ -4,12 +4,17 @@ import static dev.barehttp.tck.RawExchangeKit.GET_HELLO;
 import static dev.barehttp.tck.RawExchangeKit.HELLO;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.barehttp.HttpServer;
 import dev.barehttp.codec.HttpConfig;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,8 +22,11 @@ import org.junit.jupiter.api.Test;
  * in plain text, and a good TLS connection open meanwhile goes on undisturbed.
  */
 public abstract class TlsRefusalKit extends TransportKit {
-    /** Short, so that a stalled handshake is dropped well within a raw client's read timeout. */
-    private static final long HEAD_TIMEOUT_MILLIS = 500;
+    /**
+     * Short, so that a stalled handshake is dropped well within a raw client's read timeout; long enough
+     * for a good connection's whole handshake, which counts against it too, on a busy machine.
+     */
+    private static final long HEAD_TIMEOUT_MILLIS = 2_000;
     /** Bytes that are not a TLS record: the record type 0x47 does not exist (RFC 8446 section 5.1). */
     static final byte[] GARBAGE = "GARBAGE NOT A CLIENT HELLO \u0000\u0001\u0002 garbage garbage garbage\r\n\r\n"
             .getBytes(StandardCharsets.ISO_8859_1);
@@ -26,6 +34,13 @@ public abstract class TlsRefusalKit extends TransportKit {
      * The first bytes of a handshake record (RFC 8446 section 5.1: type 22, version 3.1, length 512) and
      * of a ClientHello, then nothing: the record never completes.
      */
+    /**
+     * A fifth of the head timeout between two bytes of a trickled handshake, 2.4 head timeouts in all,
+     * and less than the raw client's read timeout.
+     */
+    private static final long TRICKLE_PAUSE_MILLIS = 400;
+    private static final int TRICKLE_BYTES = 12;
+    private static final String STILL_OPEN = "(the read timed out)";
     static final byte[] HALF_A_CLIENT_HELLO = {0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, (byte) 0xfc, 0x03, 0x03};
 
     private HttpServer startTls() throws IOException {
@@ -88,6 +103,44 @@ public abstract class TlsRefusalKit extends TransportKit {
         RawClient stalled = connect(server);
         stalled.send(HALF_A_CLIENT_HELLO);
         assertDroppedWithoutPlainText(stalled);
+        assertStillServes(good);
+    }
+
+    /**
+     * HttpConfig.headTimeoutMillis bounds the handshake as a whole: a ClientHello trickled a byte at a
+     * time, each byte well within the head timeout of the one before, is dropped all the same.
+     */
+    @Test
+    void handshakeTrickledByteByByteIsDroppedAfterTheHeadTimeout() throws Exception {
+        HttpServer server = startTls();
+        RawClient good = goodConnection(server);
+        RawClient trickling = connect(server);
+        trickling.send(HALF_A_CLIENT_HELLO);
+        // A thread of its own, not the common pool: that has one thread on two cores, maybe busy elsewhere.
+        CompletableFuture<String> answer = CompletableFuture.supplyAsync(() -> {
+            try {
+                return trickling.readUntilClosed();
+            } catch (SocketTimeoutException stillOpen) {
+                return STILL_OPEN;
+            } catch (IOException reset) {
+                return "";
+            }
+        }, task -> new Thread(task, "kit-trickled-handshake-reader").start());
+        int sent = 0;
+        try {
+            for (; sent < TRICKLE_BYTES && !answer.isDone(); sent++) {
+                Thread.sleep(TRICKLE_PAUSE_MILLIS);
+                trickling.send(new byte[] {0});
+            }
+        } catch (IOException closed) {
+            // The server has dropped the connection: what this test waits for.
+        }
+        String received = answer.get(2L * RawClient.READ_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        assertNotSame(STILL_OPEN, received, "the trickled connection was still open after the client's read timeout");
+        assertTrue(sent < TRICKLE_BYTES, "the connection outlived " + sent + " bytes sent "
+                + TRICKLE_PAUSE_MILLIS + " ms apart, " + (sent * TRICKLE_PAUSE_MILLIS) + " ms, with a head timeout of "
+                + HEAD_TIMEOUT_MILLIS + " ms");
+        assertFalse(received.contains("HTTP/"), () -> "plain text left a TLS port: " + received);
         assertStillServes(good);
     }
 

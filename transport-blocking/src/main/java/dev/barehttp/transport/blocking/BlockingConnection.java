@@ -28,8 +28,14 @@ import javax.net.ssl.SSLSocket;
  *       CLOSE    close
  * </pre>
  *
- * The socket is touched by this connection's thread alone, except that {@link #closeIfIdle()} and
- * {@link #forceClose()} may close it from another.
+ * Over TLS the thread layers an {@link SSLSocket} over the accepted socket itself and runs the handshake
+ * (the acceptor only accepts), reading through a {@link TlsRecordWatch} that bounds the handshake by the
+ * head timeout and refuses any later one.
+ *
+ * <p>The socket is touched by this connection's thread alone, except that {@link #closeIfIdle()} and
+ * {@link #forceClose()} may close it from another. A forced close closes the TCP socket under the TLS
+ * one: {@code SSLSocket.close()} first sends close_notify under the lock that a write blocked on a peer
+ * that reads nothing holds, so it would wait for that write; closing the TCP socket fails the write.
  */
 final class BlockingConnection implements Runnable, ConnectionIO {
     private static final System.Logger LOG = System.getLogger("dev.barehttp");
@@ -38,7 +44,10 @@ final class BlockingConnection implements Runnable, ConnectionIO {
     private static final int WRITE_SLICE = 64 * 1024;
 
     private final BlockingServer server;
-    private final Socket socket;
+    /** The accepted TCP socket. */
+    private final Socket raw;
+    /** {@link #raw}, or the TLS socket layered over it once this connection's thread has made it. */
+    private volatile Socket socket;
     private final ServerSettings settings;
     private final boolean admitted;
     private volatile ConnectionDriver driver;
@@ -52,9 +61,10 @@ final class BlockingConnection implements Runnable, ConnectionIO {
     private int soTimeout = -1;
     private volatile long writeDeadline = Long.MAX_VALUE;
 
-    BlockingConnection(BlockingServer server, Socket socket, ServerSettings settings, boolean admitted) {
+    BlockingConnection(BlockingServer server, Socket raw, ServerSettings settings, boolean admitted) {
         this.server = server;
-        this.socket = socket;
+        this.raw = raw;
+        this.socket = raw;
         this.settings = settings;
         this.admitted = admitted;
     }
@@ -63,10 +73,12 @@ final class BlockingConnection implements Runnable, ConnectionIO {
     @Override
     public void run() {
         try {
-            handshake();
+            if (settings.tls() != null) {
+                socket = handshake();
+            }
             driver = ConnectionDriver.create(settings, server.driverSettings, new ConnectionDriver.Peer(
-                    (InetSocketAddress) socket.getRemoteSocketAddress(),
-                    (InetSocketAddress) socket.getLocalSocketAddress(), socket instanceof SSLSocket));
+                    (InetSocketAddress) raw.getRemoteSocketAddress(),
+                    (InetSocketAddress) raw.getLocalSocketAddress(), settings.tls() != null));
             http = driver.connection();
             // Read after the driver is published: either this thread sees the shutdown, or the closer sees the driver.
             if (server.shuttingDown()) {
@@ -78,20 +90,24 @@ final class BlockingConnection implements Runnable, ConnectionIO {
         } catch (IOException e) {
             // The peer left, a deadline passed, or the server closed the socket: nobody to answer.
         } catch (RuntimeException | Error e) {
-            server.logFailure("connection from " + socket.getRemoteSocketAddress() + " failed", e);
+            server.logFailure("connection from " + raw.getRemoteSocketAddress() + " failed", e);
         } finally {
             closeSocket();
-            server.connectionEnded(this, admitted, (InetSocketAddress) socket.getRemoteSocketAddress());
+            server.connectionEnded(this, admitted, (InetSocketAddress) raw.getRemoteSocketAddress());
         }
     }
 
-    /** A TLS handshake counts against the head timeout: a client that never finishes it is dropped on time. */
-    private void handshake() throws IOException {
-        if (socket instanceof SSLSocket tls) {
-            long timeout = settings.config().headTimeoutMillis();
-            readTimeout(timeout > 0 ? (int) Math.min(Integer.MAX_VALUE, timeout) : 0);
-            tls.startHandshake();
-        }
+    /**
+     * Layers TLS over the accepted socket and runs the handshake, on this thread. The handshake counts
+     * against the head timeout in total: a client that never finishes it is dropped on time.
+     */
+    private SSLSocket handshake() throws IOException {
+        TlsRecordWatch tlsWatch = new TlsRecordWatch(raw, settings.config().headTimeoutMillis());
+        SSLSocket tls = (SSLSocket) settings.tls().getSocketFactory().createSocket(raw, tlsWatch, true);
+        tls.setSSLParameters(server.tlsParameters());
+        tls.startHandshake();
+        tlsWatch.handshakeDone();
+        return tls;
     }
 
     /** Carries out the driver's actions until it says LINGER or CLOSE. */
@@ -168,9 +184,8 @@ final class BlockingConnection implements Runnable, ConnectionIO {
 
     /** Ends our side, then reads and drops what the peer still sends, until it closes or the deadline. */
     private void linger() throws IOException {
-        if (!(socket instanceof SSLSocket)) {
-            socket.shutdownOutput();
-        }
+        // Over TLS this sends close_notify first (RFC 8446 section 6.1), then ends the TCP output.
+        socket.shutdownOutput();
         byte[] sink = buffer != null ? buffer : new byte[4096];
         while (true) {
             long now = now();
@@ -271,9 +286,16 @@ final class BlockingConnection implements Runnable, ConnectionIO {
         }
     }
 
-    /** Closes the socket from another thread; the connection's thread then fails out of its read or write. */
+    /**
+     * Closes the socket from another thread; the connection's thread then fails out of its read or
+     * write. Over TLS the TCP socket is closed, never waiting for a write in progress (see the class comment).
+     */
     void forceClose() {
-        closeSocket();
+        try {
+            raw.close();
+        } catch (IOException e) {
+            // Already gone.
+        }
     }
 
     private void closeSocket() {

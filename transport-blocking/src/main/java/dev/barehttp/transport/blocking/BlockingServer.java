@@ -18,8 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLServerSocket;
-import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLParameters;
 
 /**
  * A running blocking server: an acceptor thread, one thread per connection, and a write watchdog.
@@ -45,6 +44,8 @@ final class BlockingServer implements TransportServer {
     /** The driver settings every connection of this server shares. */
     final DriverSettings driverSettings;
     private final ServerSocket serverSocket;
+    /** The TLS parameters every connection gets, or null for plain TCP. */
+    private final SSLParameters tlsParameters;
     private final InetSocketAddress address;
     private final ExecutorService threads;
     private final Set<BlockingConnection> connections = ConcurrentHashMap.newKeySet();
@@ -59,10 +60,11 @@ final class BlockingServer implements TransportServer {
     private volatile boolean closing;
     private boolean closed;
 
-    private BlockingServer(ServerSettings settings, ServerSocket serverSocket) {
+    private BlockingServer(ServerSettings settings, ServerSocket serverSocket, SSLParameters tlsParameters) {
         this.settings = settings;
         this.driverSettings = DriverSettings.from(settings);
         this.serverSocket = serverSocket;
+        this.tlsParameters = tlsParameters;
         this.address = (InetSocketAddress) serverSocket.getLocalSocketAddress();
         this.threads = ConnectionThreads.create(settings.booleanOption("blocking.virtualThreads", true),
                 settings.maxConnections() + MAX_TLS_REFUSALS);
@@ -77,10 +79,12 @@ final class BlockingServer implements TransportServer {
 
     /** Binds, then starts accepting; on any failure releases what it took and throws. */
     static BlockingServer start(ServerSettings settings) throws IOException {
+        // Checked before binding: a context that offers neither TLS 1.3 nor 1.2 fails the start.
+        SSLParameters tlsParameters = settings.tls() == null ? null : TlsSettings.serverParameters(settings.tls());
         ServerSocket socket = bind(settings);
         BlockingServer server = null;
         try {
-            server = new BlockingServer(settings, socket);
+            server = new BlockingServer(settings, socket, tlsParameters);
             server.acceptor.start();
             if (server.watchdog != null) {
                 server.watchdog.start();
@@ -96,13 +100,10 @@ final class BlockingServer implements TransportServer {
         }
     }
 
+    /** A plain listening socket, over TLS too: each connection's thread layers TLS over what it accepted. */
     private static ServerSocket bind(ServerSettings settings) throws IOException {
-        ServerSocket socket = settings.tls() == null ? new ServerSocket()
-                : settings.tls().getServerSocketFactory().createServerSocket();
+        ServerSocket socket = new ServerSocket();
         try {
-            if (socket instanceof SSLServerSocket tls) {
-                TlsSettings.configure(tls, settings.tls());
-            }
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(settings.host(), settings.port()),
                     settings.intOption("blocking.backlog", DEFAULT_BACKLOG));
@@ -195,7 +196,7 @@ final class BlockingServer implements TransportServer {
      * (never the acceptor), a bounded number at once.
      */
     private void refuse(Socket socket) {
-        if (socket instanceof SSLSocket) {
+        if (settings.tls() != null) {
             if (tlsRefusals.incrementAndGet() > MAX_TLS_REFUSALS) {
                 tlsRefusals.decrementAndGet();
                 closeQuietly(socket);
@@ -231,6 +232,11 @@ final class BlockingServer implements TransportServer {
         }
     }
 
+    /** The TLS parameters of every connection (TLS 1.3 and 1.2, ALPN http/1.1), or null for plain TCP. */
+    SSLParameters tlsParameters() {
+        return tlsParameters;
+    }
+
     boolean shuttingDown() {
         return closing;
     }
@@ -251,8 +257,9 @@ final class BlockingServer implements TransportServer {
 
     void connectionEnded(BlockingConnection connection, boolean admitted, InetSocketAddress peer) {
         if (admitted) {
-            connections.remove(connection);
+            // The address's place first: once the count falls, a new connection from it must be admitted.
             perAddress.closed(peer);
+            connections.remove(connection);
         } else {
             tlsRefusals.decrementAndGet();
         }

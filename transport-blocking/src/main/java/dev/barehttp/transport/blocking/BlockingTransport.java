@@ -8,8 +8,9 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * The {@code "blocking"} transport: a {@link java.net.ServerSocket} (or an {@link javax.net.ssl.SSLServerSocket}
- * when TLS is configured) and one thread per connection, virtual when the JVM has them.
+ * The {@code "blocking"} transport: a {@link java.net.ServerSocket} and one thread per connection,
+ * virtual when the JVM has them; with TLS configured, that thread layers an
+ * {@link javax.net.ssl.SSLSocket} over its socket and runs the handshake.
  *
  * <p>Options: {@code blocking.virtualThreads} ({@code true} by default; {@code false} forces the
  * bounded pool of platform threads) and {@code blocking.backlog} (the accept queue, 512 by default).
