@@ -18,7 +18,7 @@ final class InputBuffer {
     /** Bytes consumed since the buffer was made: wire bytes, framing included. */
     private long consumedTotal;
     /** The one view piece handed out for body bytes read without a copy, made on first use. */
-    private BodyData viewPiece;
+    private BodyView viewPiece;
 
     byte[] array() {
         return array;
@@ -122,9 +122,9 @@ final class InputBuffer {
         return piece;
     }
 
-    private BodyData viewPiece() {
+    private BodyView viewPiece() {
         if (viewPiece == null) {
-            viewPiece = BodyData.reusableView();
+            viewPiece = new BodyView();
         }
         return viewPiece;
     }

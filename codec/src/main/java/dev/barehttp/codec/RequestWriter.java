@@ -244,9 +244,10 @@ public final class RequestWriter {
 
     /**
      * Writes the remaining bytes of {@code body} by reference, as {@link ResponseWriter#write(ByteBuffer)}
-     * does: queued as a segment of the output without a copy (copied below {@value OutputBuffer#COPY_BELOW}
-     * bytes, and while held back for {@code 100 Continue}); its position moves to its limit now, and its
-     * bytes <b>must not be modified</b> until the output holding them has been consumed, at the latest once
+     * does: queued as a segment of the output without a copy (copied under
+     * {@value ResponseWriter#COPY_BELOW} bytes, and while held back for {@code 100 Continue}); its position
+     * moves to its limit now, and its bytes <b>must not be modified</b> until the output holding them has
+     * been consumed, at the latest once
      * {@link ClientConnection#hasOutput()} is false.
      *
      * @throws IllegalStateException as {@link #write(byte[], int, int)}

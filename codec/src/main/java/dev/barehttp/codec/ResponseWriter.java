@@ -19,6 +19,13 @@ import java.nio.charset.StandardCharsets;
 public final class ResponseWriter {
     private enum State { IDLE, AWAIT_STATUS, HEADERS, BODY, ENDED, CLOSED }
 
+    /**
+     * {@link #write(ByteBuffer)} (and {@link RequestWriter#write(ByteBuffer)}) copy a buffer with fewer
+     * remaining bytes than this instead of queuing it by reference: below it a copy costs less than one
+     * more segment in a gathering write.
+     */
+    public static final int COPY_BELOW = OutputBuffer.COPY_BELOW;
+
     private static final byte[] CHUNKED_FIELD = "Transfer-Encoding: chunked\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CLOSE_FIELD = "Connection: close\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] KEEP_ALIVE_FIELD = "Connection: keep-alive\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -315,7 +322,7 @@ public final class ResponseWriter {
 
     /**
      * Writes the remaining bytes of {@code body} by reference: the buffer is queued as one segment of
-     * the output, not copied (below {@value OutputBuffer#COPY_BELOW} bytes it is copied, which costs
+     * the output, not copied (under {@value #COPY_BELOW} bytes it is copied, which costs
      * less), and handed to the transport by {@link ServerConnection#gatherOutput}. Its position moves to
      * its limit now (the codec keeps a duplicate); its bytes <b>must not be modified</b> until the output
      * holding them has been consumed, at the latest once {@link ServerConnection#hasOutput()} is false (or

@@ -127,7 +127,7 @@ class OutputByReferenceTest {
 
     @Test
     void aBufferUnderTheThresholdIsCopied() {
-        byte[] small = body(OutputBuffer.COPY_BELOW - 1);
+        byte[] small = body(ResponseWriter.COPY_BELOW - 1);
         ServerConnection conn = referencedAnswer(false, small);
         assertEquals(1, conn.gatherOutput(new ByteBuffer[4]), "copied into the head's buffer: one segment");
         assertArrayEquals(copiedAnswer(false, small), gathered(conn, 4));

@@ -184,7 +184,8 @@ final class Exchange {
 
     /**
      * A response whose body is bytes (as every response this class makes itself is): the array goes to
-     * the transport by reference, beside the head, without a copy into the codec.
+     * the transport by reference, beside the head, without a copy into the codec; a short one is copied,
+     * as the codec would copy it anyway, without wrapping it first.
      */
     private static void sendBytes(ResponseWriter w, Response response) {
         byte[] bytes = ((Response.BytesBody) response.body()).bytes();
@@ -192,7 +193,12 @@ final class Exchange {
         if (!response.headers().contains("content-length")) {
             w.contentLength(bytes.length);
         }
-        w.write(ByteBuffer.wrap(bytes)).end();
+        if (bytes.length < ResponseWriter.COPY_BELOW) {
+            w.write(bytes);
+        } else {
+            w.write(ByteBuffer.wrap(bytes));
+        }
+        w.end();
     }
 
     private static void sendStream(ServerConnection connection, ConnectionIO io, RequestHead head, Response response,
