@@ -71,11 +71,6 @@ final class OutputBuffer {
         return hold >= 0 ? hold : end;
     }
 
-    /** True when no buffer is queued by reference: {@code array[start, start + size())} is all the output. */
-    boolean contiguous() {
-        return refCount == 0;
-    }
-
     /** Hides what is written from now on, until {@link #release()}. */
     void hold() {
         if (hold < 0) {
@@ -116,6 +111,7 @@ final class OutputBuffer {
         }
         System.arraycopy(array, p, flat, w, end - p);
         clearRefs();
+        forgetRunViews();
         hold = hold >= 0 ? visible : -1;
         array = flat;
         start = 0;
@@ -150,10 +146,16 @@ final class OutputBuffer {
         return k;
     }
 
+    /** Lets the buffers over a dropped array go, so that they do not keep it alive. */
+    private void forgetRunViews() {
+        Arrays.fill(runViews, null);
+        runViewsArray = null;
+    }
+
     private ByteBuffer runView(int run, int from, int to) {
         if (runViewsArray != array) {
+            forgetRunViews();
             runViewsArray = array;
-            java.util.Arrays.fill(runViews, null);
         }
         if (run >= runViews.length) {
             runViews = Arrays.copyOf(runViews, Math.max(4, run * 2));
@@ -223,6 +225,7 @@ final class OutputBuffer {
             hold = hold >= 0 ? 0 : -1;
             if (array.length > KEEP_CAPACITY) {
                 array = NONE;
+                forgetRunViews();
             }
         }
     }
@@ -291,6 +294,9 @@ final class OutputBuffer {
     void trim() {
         if (start == end && refCount == 0) {
             array = NONE;
+            refs = NO_REFS;
+            runViews = NO_VIEWS;
+            runViewsArray = null;
             start = 0;
             end = 0;
             hold = hold >= 0 ? 0 : -1;
