@@ -14,6 +14,9 @@ import java.util.ArrayDeque;
  * conn.receive(bytes, off, len);               // whatever the network produced
  * for (HttpEvent e = conn.nextEvent(); ...)    // ResponseHead, BodyData..., EndOfMessage, or a Signal
  * }</pre>
+ * Without copies: {@link #nextEventAsView()} hands out body pieces as views of the input buffer (valid
+ * until the next call), {@link RequestWriter#write(ByteBuffer)} queues a body by reference, and
+ * {@link #gatherOutput} hands the head, the caller's buffers and the framing to one gathering write.
  *
  * <h2>The rules, all in this class</h2>
  * <ul>

@@ -17,6 +17,9 @@ import java.util.function.LongSupplier;
  * conn.response().status(200).header(...).write(...).end();
  * conn.peekOutput() / conn.consumeOutput(n)   // or writeOutputTo(socket::write)
  * }</pre>
+ * Without copies: {@link #nextEventAsView()} hands out body pieces as views of the input buffer (valid
+ * until the next call), {@link ResponseWriter#write(ByteBuffer)} queues a body by reference, and
+ * {@link #gatherOutput} hands the head, the caller's buffers and the framing to one gathering write.
  * {@code PAUSED} is never answered twice without a change: it means the next request waits until the
  * response in progress has ended, or until pending output has been written below
  * {@link HttpConfig#maxPendingOutput()}. A loop that gets it writes output or waits for its handler.
