@@ -132,6 +132,20 @@ def table(scores, llhttp):
     return lines
 
 
+def variants(scores):
+    """barehttp-only benchmarks and variants (a side other than barehttp and netty): B/op beside the plain side."""
+    rows = sorted(k for k in scores if k[2] not in ("barehttp", "netty"))
+    if not rows:
+        return []
+    lines = ["", "| barehttp variant | param | B/op | plain barehttp B/op |", "| --- | --- | ---: | ---: |"]
+    for cls, param, side in rows:
+        plain = scores.get((cls, param, "barehttp"))
+        lines.append("| {}.{} | {} | {} | {} |".format(cls, side, param if param is not None else "–",
+                                                      fmt_bytes(scores[(cls, param, side)][2]),
+                                                      fmt_bytes(plain[2] if plain else None)))
+    return lines
+
+
 def setup_line(runs):
     first = runs[0]
     return ("JDK {} ({} {}), {} cores, {}; JMH {}: {} fork(s), {} x {} warm-up, {} x {} measurement, "
@@ -158,6 +172,7 @@ def main():
         out += [f"**{args.label}**", ""]
     llhttp_meta, llhttp = load_llhttp(args.llhttp) if args.llhttp else ({}, {})
     out += table(scores, llhttp)
+    out += variants(scores)
     out += [
         "",
         "ratio = barehttp ops/s ÷ Netty ops/s (higher is better); alloc ratio = barehttp B/op ÷ Netty B/op "

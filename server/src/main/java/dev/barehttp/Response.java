@@ -42,7 +42,8 @@ public final class Response {
     }
 
     /**
-     * A body held in memory.
+     * A body held in memory. The server sends the array itself, without a copy, and may write it to the
+     * socket after the handler returned: the array must not be modified once it is in a response.
      *
      * @param bytes the body
      */
@@ -132,7 +133,10 @@ public final class Response {
                 .withBody(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** {@code status} with a body of the given content type. */
+    /**
+     * {@code status} with a body of the given content type. The array is sent by reference (not copied),
+     * so it must not be modified afterwards; one array may serve any number of responses.
+     */
     public static Response bytes(int status, String contentType, byte[] body) {
         return of(status).withHeader("Content-Type", contentType).withBody(body);
     }

@@ -15,15 +15,29 @@ import dev.barehttp.codec.Signal;
  * <p>Per call: the input is copied in with {@code receive}, events are pulled until
  * {@code NEED_DATA}, and each request head has its method, target and {@code Host} value read
  * (the same three fields the Netty side reads, so lazily made strings are paid for on both
- * sides). Body pieces count their length. Each {@code EndOfMessage} is answered with the smallest
+ * sides). Body pieces count their length (a view also reads one byte of its piece, so that the view is used). Each {@code EndOfMessage} is answered with the smallest
  * response, {@code status(200).end()}, whose bytes are then dropped: the connection takes the next
  * request only once the previous one is answered, so this side does that extra work and Netty's
  * does not.
  */
 final class BarehttpDecoding {
     private final ServerConnection connection = new ServerConnection(HttpConfig.defaults());
+    private final boolean views;
     private long requests;
     private long bodyBytes;
+
+    /** A decoder whose body pieces are owned copies ({@code nextEvent}). */
+    BarehttpDecoding() {
+        this(false);
+    }
+
+    /**
+     * A decoder that reads body pieces as views of the input ({@code nextEventAsView}) when
+     * {@code views} is set: no copy and no object per piece.
+     */
+    BarehttpDecoding(boolean views) {
+        this.views = views;
+    }
 
     /**
      * Decodes every request in {@code input}.
@@ -34,12 +48,12 @@ final class BarehttpDecoding {
         connection.receive(input, 0, input.length);
         long touched = 0;
         while (true) {
-            HttpEvent event = connection.nextEvent();
+            HttpEvent event = views ? connection.nextEventAsView() : connection.nextEvent();
             if (event instanceof RequestHead head) {
                 touched += head.method().length() + head.target().length() + head.headers().get("host").length();
             } else if (event instanceof BodyData data) {
-                bodyBytes += data.data().length;
-                touched += data.data().length;
+                bodyBytes += data.length();
+                touched += views ? data.view().get(0) : data.data().length;
             } else if (event instanceof EndOfMessage) {
                 requests++;
                 connection.response().status(200).end();

@@ -32,6 +32,7 @@ public class DecodeBenchmark {
 
     private byte[] input;
     private BarehttpDecoding barehttp;
+    private BarehttpDecoding barehttpViews;
     private NettyDecoding netty;
 
     /** Prepares both decoders and checks that each decodes the sample completely. */
@@ -39,6 +40,9 @@ public class DecodeBenchmark {
     public void setUp() {
         input = sample.bytes();
         barehttp = new BarehttpDecoding();
+        barehttpViews = new BarehttpDecoding(true);
+        barehttpViews.decode(input);
+        DecodeChecks.expect("barehttp views", sample, barehttpViews.requests(), barehttpViews.bodyBytes());
         netty = new NettyDecoding();
         barehttp.decode(input);
         netty.decode(input);
@@ -56,6 +60,12 @@ public class DecodeBenchmark {
     @Benchmark
     public long barehttp() {
         return barehttp.decode(input);
+    }
+
+    /** barehttp with body pieces read as views of the input ({@code nextEventAsView}): no copy per piece. */
+    @Benchmark
+    public long barehttpViews() {
+        return barehttpViews.decode(input);
     }
 
     /** Netty: write inbound through {@code HttpRequestDecoder}, read and release every message. */

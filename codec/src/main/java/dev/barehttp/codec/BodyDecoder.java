@@ -9,9 +9,10 @@ interface BodyDecoder {
     /**
      * The next {@link BodyData} or the {@link EndOfMessage}; null when more bytes are needed.
      *
-     * @param discard drop body bytes without copying them and answer {@link #DISCARDED} for them
+     * @param delivery how body bytes come out: copied, as a view of {@code in}, or dropped (then
+     *     {@link #DISCARDED} stands for them)
      */
-    HttpEvent next(InputBuffer in, boolean discard);
+    HttpEvent next(InputBuffer in, BodyDelivery delivery);
 
     /** The peer ended its input: throws unless the body is complete. */
     void endOfInput();

@@ -46,11 +46,11 @@ final class ChunkedBody implements BodyDecoder {
     }
 
     @Override
-    public HttpEvent next(InputBuffer in, boolean discard) {
+    public HttpEvent next(InputBuffer in, BodyDelivery delivery) {
         while (true) {
             switch (state) {
                 case DATA:
-                    return data(in, discard);
+                    return data(in, delivery);
                 case TRAILERS:
                     return trailerSection(in);
                 case DONE:
@@ -174,19 +174,18 @@ final class ChunkedBody implements BodyDecoder {
         }
     }
 
-    private HttpEvent data(InputBuffer in, boolean discard) {
+    private HttpEvent data(InputBuffer in, BodyDelivery delivery) {
         int n = (int) Math.min(in.size(), chunkSize);
         if (n == 0) {
             return null;
         }
-        byte[] data = discard ? null : in.copy(0, n);
-        in.consume(n);
+        HttpEvent piece = in.takeBody(n, delivery);
         chunkSize -= n;
         total += n;
         if (chunkSize == 0) {
             state = State.DATA_CR;
         }
-        return discard ? DISCARDED : new BodyData(data);
+        return piece;
     }
 
     /**

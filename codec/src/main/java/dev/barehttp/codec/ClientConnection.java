@@ -14,6 +14,9 @@ import java.util.ArrayDeque;
  * conn.receive(bytes, off, len);               // whatever the network produced
  * for (HttpEvent e = conn.nextEvent(); ...)    // ResponseHead, BodyData..., EndOfMessage, or a Signal
  * }</pre>
+ * Without copies: {@link #nextEventAsView()} hands out body pieces as views of the input buffer (valid
+ * until the next call), {@link RequestWriter#write(ByteBuffer)} queues a body by reference, and
+ * {@link #gatherOutput} hands the head, the caller's buffers and the framing to one gathering write.
  *
  * <h2>The rules, all in this class</h2>
  * <ul>
@@ -127,14 +130,26 @@ public final class ClientConnection {
     }
 
     /**
-     * A view of the waiting output; valid until the next call that writes a request. Report what
-     * was written with {@link #consumeOutput(int)}.
+     * A view of all the waiting output in one buffer; valid until the next call that writes a request.
+     * Report what was written with {@link #consumeOutput(int)}. When bodies were queued by reference
+     * ({@link RequestWriter#write(ByteBuffer)}), this copies them into the codec's own buffer first;
+     * {@link #gatherOutput} hands them out without that copy.
      */
     public ByteBuffer peekOutput() {
         return out.view();
     }
 
-    /** Drops the first {@code n} waiting bytes, which the caller has written. */
+    /**
+     * The waiting output as buffers for one gathering write: fills {@code dst[0, k)} in order and
+     * returns {@code k}, as {@link ServerConnection#gatherOutput} does. The buffers are the connection's
+     * own, valid until the next call that writes or consumes output; report the bytes written with
+     * {@link #consumeOutput(int)}.
+     */
+    public int gatherOutput(ByteBuffer[] dst) {
+        return out.gather(dst);
+    }
+
+    /** Drops the first {@code n} waiting bytes, which the caller has written (across segments). */
     public void consumeOutput(int n) {
         out.consume(n);
     }
@@ -187,11 +202,29 @@ public final class ClientConnection {
      *     every later call
      */
     public HttpEvent nextEvent() {
+        return next(BodyDelivery.COPY);
+    }
+
+    /**
+     * The next event, as {@link #nextEvent()}, except that body bytes come out without a copy: a
+     * {@link BodyData} that is a {@linkplain BodyData#isView() view} of the input buffer. No array and
+     * no object is made per piece, since the connection reuses one view event; it is valid only until
+     * the next {@code nextEvent}, {@code nextEventAsView} or {@code receive} call on this connection.
+     * Read it with {@link BodyData#view()} or {@link BodyData#copyTo}, or keep it with {@link BodyData#copy()}.
+     *
+     * @throws HttpProtocolException (status 502) when the peer's bytes break the protocol; again on
+     *     every later call
+     */
+    public HttpEvent nextEventAsView() {
+        return next(BodyDelivery.VIEW);
+    }
+
+    private HttpEvent next(BodyDelivery delivery) {
         if (failure != null) {
             throw failure;
         }
         try {
-            return advance();
+            return advance(delivery);
         } catch (HttpProtocolException e) {
             failure = e.status() == 502 ? e : HttpProtocolException.invalidResponse(e.getMessage());
             writer.close();
@@ -199,7 +232,7 @@ public final class ClientConnection {
         }
     }
 
-    private HttpEvent advance() {
+    private HttpEvent advance(BodyDelivery delivery) {
         while (true) {
             switch (readState) {
                 case AWAIT_HEAD -> {
@@ -209,7 +242,7 @@ public final class ClientConnection {
                     }
                 }
                 case BODY -> {
-                    HttpEvent e = readBody();
+                    HttpEvent e = readBody(delivery);
                     if (e != null) {
                         return e;
                     }
@@ -331,8 +364,8 @@ public final class ClientConnection {
     }
 
     /** A body event, a signal, or null to go round again. */
-    private HttpEvent readBody() {
-        HttpEvent e = body.next(in, false);
+    private HttpEvent readBody(BodyDelivery delivery) {
+        HttpEvent e = body.next(in, delivery);
         if (e == null) {
             if (inputEnded && !bodyInputEnded) {
                 bodyInputEnded = true;

@@ -24,20 +24,14 @@ final class CloseDelimitedBody implements BodyDecoder {
     }
 
     @Override
-    public HttpEvent next(InputBuffer in, boolean discard) {
+    public HttpEvent next(InputBuffer in, BodyDelivery delivery) {
         int n = in.size();
         if (n > 0) {
             if (n > maxBodySize - total) {
                 throw HttpProtocolException.contentTooLarge("the body is over the limit of " + maxBodySize + " bytes");
             }
             total += n;
-            if (discard) {
-                in.consume(n);
-                return DISCARDED;
-            }
-            byte[] data = in.copy(0, n);
-            in.consume(n);
-            return new BodyData(data);
+            return in.takeBody(n, delivery);
         }
         if (inputEnded && !ended) {
             ended = true;

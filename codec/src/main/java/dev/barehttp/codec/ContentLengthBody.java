@@ -20,7 +20,7 @@ final class ContentLengthBody implements BodyDecoder {
     }
 
     @Override
-    public HttpEvent next(InputBuffer in, boolean discard) {
+    public HttpEvent next(InputBuffer in, BodyDelivery delivery) {
         if (remaining == 0) {
             if (ended) {
                 throw new IllegalStateException("the body already ended");
@@ -33,13 +33,7 @@ final class ContentLengthBody implements BodyDecoder {
             return null;
         }
         remaining -= n;
-        if (discard) {
-            in.consume(n);
-            return DISCARDED;
-        }
-        byte[] data = in.copy(0, n);
-        in.consume(n);
-        return new BodyData(data);
+        return in.takeBody(n, delivery);
     }
 
     @Override

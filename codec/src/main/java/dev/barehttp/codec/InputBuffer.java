@@ -17,6 +17,8 @@ final class InputBuffer {
     private int end;
     /** Bytes consumed since the buffer was made: wire bytes, framing included. */
     private long consumedTotal;
+    /** The one view piece handed out for body bytes read without a copy, made on first use. */
+    private BodyView viewPiece;
 
     byte[] array() {
         return array;
@@ -103,6 +105,28 @@ final class InputBuffer {
     @Override
     public String toString() {
         return "InputBuffer[" + size() + " of " + array.length + "]";
+    }
+
+    /**
+     * The next {@code n} bytes as a body piece, consumed: an owned copy, the reused view piece (whose
+     * bytes stay put until the next {@link #append}, since only an append moves or overwrites bytes),
+     * or {@link BodyDecoder#DISCARDED}.
+     */
+    BodyData takeBody(int n, BodyDelivery delivery) {
+        BodyData piece = switch (delivery) {
+            case COPY -> new BodyData(copy(0, n));
+            case VIEW -> viewPiece().point(array, start, n);
+            case DISCARD -> BodyDecoder.DISCARDED;
+        };
+        consume(n);
+        return piece;
+    }
+
+    private BodyView viewPiece() {
+        if (viewPiece == null) {
+            viewPiece = new BodyView();
+        }
+        return viewPiece;
     }
 
     byte[] copy(int fromRel, int toRel) {

@@ -4,12 +4,27 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
- * Encoded bytes waiting for the transport: {@code array[start, end)}, growing as needed. Bytes
- * written after {@link #hold()} stay invisible to the transport until {@link #release()}, so a
- * response head is never sent half-built.
+ * Encoded bytes waiting for the transport: {@code array[start, end)}, growing as needed, with the
+ * caller's buffers spliced in by reference (a body that is not copied). Bytes written after
+ * {@link #hold()} stay invisible to the transport until {@link #release()}, so a response head is
+ * never sent half-built.
+ *
+ * <p>The waiting output is a sequence of segments: runs of {@code array} and referenced buffers.
+ * A reference records where in {@code array} it is spliced ({@code at}: before {@code array[at]}), so
+ * the order is: {@code array[start, ref0.at)}, ref0, {@code array[ref0.at, ref1.at)}, ref1, ...,
+ * {@code array[last.at, end)}. No reference is added while bytes are held, so every reference is
+ * visible.
  */
 final class OutputBuffer {
+    /**
+     * Buffers with fewer bytes are copied rather than queued by reference: below this a copy costs less
+     * than one more segment in a gathering write (and than the object that records it).
+     */
+    static final int COPY_BELOW = 512;
+
     private static final byte[] NONE = new byte[0];
+    private static final Ref[] NO_REFS = new Ref[0];
+    private static final ByteBuffer[] NO_VIEWS = new ByteBuffer[0];
     private static final int FIRST_CAPACITY = 512;
     private static final int KEEP_CAPACITY = 64 * 1024;
     private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -21,9 +36,39 @@ final class OutputBuffer {
     /** Bytes handed to the transport and consumed since the buffer was made. */
     private long consumedTotal;
 
+    /** The buffers queued by reference, in order: {@code refs[firstRef, firstRef + refCount)}; slots are reused. */
+    private Ref[] refs = NO_REFS;
+    private int firstRef;
+    private int refCount;
+    /** The bytes of the queued references not yet consumed. */
+    private int refBytes;
+    /** One buffer over {@code array} per run a gathering write may need, remade when {@code array} changes. */
+    private ByteBuffer[] runViews = NO_VIEWS;
+    private byte[] runViewsArray;
+
+    /** A caller's buffer queued by reference. */
+    private static final class Ref {
+        /** A duplicate of the caller's buffer: its position and limit are the codec's own. */
+        ByteBuffer buffer;
+        /** Where in {@code array} it is spliced: before {@code array[at]}. */
+        int at;
+        int position;
+        int limit;
+        /** Its first byte's place in the stream of every byte ever put ({@link #mark()} when it was queued). */
+        long streamPosition;
+
+        int remaining() {
+            return limit - position;
+        }
+    }
+
     /** The bytes the transport may write now. */
     int size() {
-        return (hold >= 0 ? hold : end) - start;
+        return visibleEnd() - start + refBytes;
+    }
+
+    private int visibleEnd() {
+        return hold >= 0 ? hold : end;
     }
 
     /** Hides what is written from now on, until {@link #release()}. */
@@ -38,9 +83,121 @@ final class OutputBuffer {
         hold = -1;
     }
 
-    /** A view of the pending bytes; valid until the next write into this buffer. */
+    /**
+     * A view of all the pending bytes; valid until the next write into this buffer. Buffers queued by
+     * reference are first copied into the array, so that one buffer holds everything.
+     */
     ByteBuffer view() {
+        if (refCount > 0) {
+            flatten();
+        }
         return ByteBuffer.wrap(array, start, size());
+    }
+
+    /** Copies every referenced buffer into a new array, in order, held bytes included. */
+    private void flatten() {
+        int visible = size();
+        int held = end - visibleEnd();
+        byte[] flat = new byte[Math.max(FIRST_CAPACITY, visible + held)];
+        int w = 0;
+        int p = start;
+        for (int i = 0; i < refCount; i++) {
+            Ref r = refs[firstRef + i];
+            System.arraycopy(array, p, flat, w, r.at - p);
+            w += r.at - p;
+            p = r.at;
+            r.buffer.get(r.position, flat, w, r.remaining());
+            w += r.remaining();
+        }
+        System.arraycopy(array, p, flat, w, end - p);
+        clearRefs();
+        forgetRunViews();
+        hold = hold >= 0 ? visible : -1;
+        array = flat;
+        start = 0;
+        end = visible + held;
+    }
+
+    /**
+     * Puts the pending output into {@code dst[0, k)} for a gathering write, in order, and returns
+     * {@code k}: at most {@code dst.length} buffers, 0 when nothing is pending. The buffers are this
+     * buffer's own, valid until the next put or consume; a write may advance their positions, and
+     * {@link #consume} then says how many bytes left.
+     */
+    int gather(ByteBuffer[] dst) {
+        int k = 0;
+        int runs = 0;
+        int p = start;
+        for (int i = 0; i < refCount && k < dst.length; i++) {
+            Ref r = refs[firstRef + i];
+            if (p < r.at) {
+                dst[k++] = runView(runs++, p, r.at);
+                p = r.at;
+                if (k == dst.length) {
+                    return k;
+                }
+            }
+            dst[k++] = r.buffer.limit(r.limit).position(r.position);
+        }
+        int visibleEnd = visibleEnd();
+        if (k < dst.length && p < visibleEnd) {
+            dst[k++] = runView(runs, p, visibleEnd);
+        }
+        return k;
+    }
+
+    /** Lets the buffers over a dropped array go, so that they do not keep it alive. */
+    private void forgetRunViews() {
+        Arrays.fill(runViews, null);
+        runViewsArray = null;
+    }
+
+    private ByteBuffer runView(int run, int from, int to) {
+        if (runViewsArray != array) {
+            forgetRunViews();
+            runViewsArray = array;
+        }
+        if (run >= runViews.length) {
+            runViews = Arrays.copyOf(runViews, Math.max(4, run * 2));
+        }
+        if (runViews[run] == null) {
+            runViews[run] = ByteBuffer.wrap(array);
+        }
+        return runViews[run].limit(to).position(from);
+    }
+
+    /**
+     * Hands every pending byte to {@code sink}, segment by segment, then consumes them; a referenced
+     * buffer without an accessible array goes through a small copy.
+     */
+    void writeTo(ServerConnection.OutputSink sink) throws java.io.IOException {
+        int n = size();
+        int p = start;
+        byte[] scratch = null;
+        for (int i = 0; i < refCount; i++) {
+            Ref r = refs[firstRef + i];
+            if (p < r.at) {
+                sink.write(array, p, r.at - p);
+                p = r.at;
+            }
+            ByteBuffer b = r.buffer;
+            if (b.hasArray()) {
+                sink.write(b.array(), b.arrayOffset() + r.position, r.remaining());
+                continue;
+            }
+            if (scratch == null) {
+                scratch = new byte[Math.min(8192, r.remaining())];
+            }
+            for (int from = r.position; from < r.limit; from += scratch.length) {
+                int len = Math.min(scratch.length, r.limit - from);
+                b.get(from, scratch, 0, len);
+                sink.write(scratch, 0, len);
+            }
+        }
+        if (p < visibleEnd()) {
+            sink.write(array, p, visibleEnd() - p);
+        }
+        consume(n);
     }
 
     byte[] array() {
@@ -51,25 +208,55 @@ final class OutputBuffer {
         return start;
     }
 
+    /** Drops the first {@code n} pending bytes, across segments. */
     void consume(int n) {
         if (n < 0 || n > size()) {
             throw new IllegalArgumentException("cannot consume " + n + " of " + size() + " pending bytes");
         }
         consumedTotal += n;
-        start += n;
-        if (start == end) {
+        if (refCount == 0) {
+            start += n;
+        } else {
+            consumeSegments(n);
+        }
+        if (start == end && refCount == 0) {
             start = 0;
             end = 0;
             hold = hold >= 0 ? 0 : -1;
             if (array.length > KEEP_CAPACITY) {
                 array = NONE;
+                forgetRunViews();
+            }
+        }
+    }
+
+    private void consumeSegments(int n) {
+        while (n > 0) {
+            int runEnd = refCount > 0 ? refs[firstRef].at : visibleEnd();
+            if (start < runEnd) {
+                int k = Math.min(n, runEnd - start);
+                start += k;
+                n -= k;
+                continue;
+            }
+            Ref r = refs[firstRef];
+            int k = Math.min(n, r.remaining());
+            r.position += k;
+            refBytes -= k;
+            n -= k;
+            if (r.remaining() == 0) {
+                r.buffer = null;
+                firstRef++;
+                if (--refCount == 0) {
+                    firstRef = 0;
+                }
             }
         }
     }
 
     /** A position in the stream of every byte ever put, for {@link #truncateTo}. */
     long mark() {
-        return consumedTotal + (end - start);
+        return consumedTotal + (end - start) + refBytes;
     }
 
     /** True when no byte put after {@code mark} has been consumed yet. */
@@ -82,13 +269,34 @@ final class OutputBuffer {
         if (!unsentSince(mark) || mark > mark()) {
             throw new IllegalStateException("cannot take back bytes already consumed");
         }
-        end = start + (int) (mark - consumedTotal);
+        while (refCount > 0 && refs[firstRef + refCount - 1].streamPosition >= mark) {
+            Ref r = refs[firstRef + refCount - 1];
+            refBytes -= r.remaining();
+            r.buffer = null;
+            refCount--;
+        }
+        if (refCount == 0) {
+            firstRef = 0;
+        }
+        end = start + (int) (mark - consumedTotal - refBytes);
         hold = -1;
     }
 
+    private void clearRefs() {
+        for (int i = 0; i < refCount; i++) {
+            refs[firstRef + i].buffer = null;
+        }
+        firstRef = 0;
+        refCount = 0;
+        refBytes = 0;
+    }
+
     void trim() {
-        if (start == end) {
+        if (start == end && refCount == 0) {
             array = NONE;
+            refs = NO_REFS;
+            runViews = NO_VIEWS;
+            runViewsArray = null;
             start = 0;
             end = 0;
             hold = hold >= 0 ? 0 : -1;
@@ -108,6 +316,61 @@ final class OutputBuffer {
         ensure(len);
         System.arraycopy(src, off, array, end, len);
         end += len;
+    }
+
+    /** Copies the remaining bytes of {@code src}, advancing its position to its limit. */
+    void put(ByteBuffer src) {
+        int len = src.remaining();
+        ensure(len);
+        src.get(array, end, len);
+        end += len;
+    }
+
+    /**
+     * Queues the remaining bytes of {@code src} by reference (copied when fewer than
+     * {@link #COPY_BELOW}) and advances its position to its limit: the codec keeps a duplicate, so the
+     * caller's position and limit are its own again, but its bytes must stay as they are until consumed.
+     */
+    void putReference(ByteBuffer src) {
+        int len = src.remaining();
+        if (len < COPY_BELOW) {
+            put(src);
+            return;
+        }
+        if (hold >= 0) {
+            throw new IllegalStateException("a buffer queued by reference while bytes are held back");
+        }
+        Math.addExact(size(), len); // the pending output must stay countable in an int
+        Ref r = addRef();
+        r.buffer = src.duplicate();
+        r.position = src.position();
+        r.limit = src.limit();
+        r.at = end;
+        r.streamPosition = mark();
+        refBytes += len;
+        src.position(src.limit());
+    }
+
+    private Ref addRef() {
+        int slot = firstRef + refCount;
+        if (slot == refs.length) {
+            if (firstRef > 0) {
+                // move the live slots to the front, the spent ones behind them, keeping every object
+                Ref[] moved = new Ref[refs.length];
+                System.arraycopy(refs, firstRef, moved, 0, refCount);
+                System.arraycopy(refs, 0, moved, refCount, firstRef);
+                refs = moved;
+                firstRef = 0;
+                slot = refCount;
+            } else {
+                refs = Arrays.copyOf(refs, Math.max(4, refs.length * 2));
+            }
+        }
+        if (refs[slot] == null) {
+            refs[slot] = new Ref();
+        }
+        refCount++;
+        return refs[slot];
     }
 
     /** Characters 0-255 as single bytes; callers have validated that no other character occurs. */
@@ -194,6 +457,9 @@ final class OutputBuffer {
         if (start > 0) {
             if (hold >= 0) {
                 hold -= start;
+            }
+            for (int i = 0; i < refCount; i++) {
+                refs[firstRef + i].at -= start;
             }
             start = 0;
             end = size;

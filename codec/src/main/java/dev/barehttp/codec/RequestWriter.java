@@ -1,5 +1,6 @@
 package dev.barehttp.codec;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -231,37 +232,76 @@ public final class RequestWriter {
      *     on a request without one (CONNECT)
      */
     public RequestWriter write(byte[] b, int off, int len) {
+        OutputBuffer sink = bodySink(len);
+        if (sink != null) {
+            openChunk(sink, len);
+            sink.put(b, off, len);
+            closeChunk(sink);
+        }
+        written += len;
+        return this;
+    }
+
+    /**
+     * Writes the remaining bytes of {@code body} by reference, as {@link ResponseWriter#write(ByteBuffer)}
+     * does: queued as a segment of the output without a copy (copied under
+     * {@value ResponseWriter#COPY_BELOW} bytes, and while held back for {@code 100 Continue}); its position
+     * moves to its limit now, and its bytes <b>must not be modified</b> until the output holding them has
+     * been consumed, at the latest once
+     * {@link ClientConnection#hasOutput()} is false.
+     *
+     * @throws IllegalStateException as {@link #write(byte[], int, int)}
+     */
+    public RequestWriter write(ByteBuffer body) {
+        int len = body.remaining();
+        OutputBuffer sink = bodySink(len);
+        if (sink == out) {
+            openChunk(sink, len);
+            sink.putReference(body);
+            closeChunk(sink);
+        } else if (sink == held) {
+            openChunk(sink, len);
+            sink.put(body);
+            closeChunk(sink);
+        }
+        body.position(body.limit());
+        written += len;
+        return this;
+    }
+
+    /**
+     * Commits the head if needed, checks a body write of {@code len} bytes and answers where it goes:
+     * null when nowhere (no bytes, or a refused body).
+     */
+    private OutputBuffer bodySink(int len) {
         if (state == State.HEADERS) {
             commitHead(-1);
         } else if (state != State.BODY) {
             throw misuse("write() with no request started");
         }
         if (len == 0) {
-            return this;
+            return null;
         }
-        OutputBuffer sink = bodySink();
-        switch (framing) {
-            case NONE -> throw misuse("a " + method + " request without a body framing has no body");
-            case CONTENT_LENGTH -> {
-                if (len > declaredLength - written) {
-                    throw misuse("body overruns the declared Content-Length of " + declaredLength);
-                }
-                if (sink != null) {
-                    sink.put(b, off, len);
-                }
-            }
-            case CHUNKED -> {
-                if (sink != null) {
-                    sink.putHex(len);
-                    sink.crlf();
-                    sink.put(b, off, len);
-                    sink.crlf();
-                }
-            }
-            default -> throw new IllegalStateException(framing.name());
+        if (framing == RequestFraming.NONE) {
+            throw misuse("a " + method + " request without a body framing has no body");
         }
-        written += len;
-        return this;
+        if (framing == RequestFraming.CONTENT_LENGTH && len > declaredLength - written) {
+            throw misuse("body overruns the declared Content-Length of " + declaredLength);
+        }
+        return bodySink();
+    }
+
+    private void openChunk(OutputBuffer sink, int len) {
+        if (framing == RequestFraming.CHUNKED) {
+            sink.putHex(len);
+            sink.crlf();
+        }
+    }
+
+    private void closeChunk(OutputBuffer sink) {
+        if (framing == RequestFraming.CHUNKED) {
+            sink.crlf();
+        }
     }
 
     /** Where body bytes go now: the output, the held-back buffer, or nowhere (null) once refused. */

@@ -1,5 +1,6 @@
 package dev.barehttp.codec;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -17,6 +18,13 @@ import java.nio.charset.StandardCharsets;
  */
 public final class ResponseWriter {
     private enum State { IDLE, AWAIT_STATUS, HEADERS, BODY, ENDED, CLOSED }
+
+    /**
+     * {@link #write(ByteBuffer)} (and {@link RequestWriter#write(ByteBuffer)}) copy a buffer with fewer
+     * remaining bytes than this instead of queuing it by reference: below it a copy costs less than one
+     * more segment in a gathering write.
+     */
+    public static final int COPY_BELOW = OutputBuffer.COPY_BELOW;
 
     private static final byte[] CHUNKED_FIELD = "Transfer-Encoding: chunked\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CLOSE_FIELD = "Connection: close\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -298,11 +306,47 @@ public final class ResponseWriter {
 
     /**
      * Writes body bytes, committing the head first if needed. For a HEAD request they are dropped.
+     * The bytes are copied: {@code b} may be reused as soon as this returns.
      *
      * @throws IllegalStateException after {@link #end()}, before the status, past a declared
      *     Content-Length, or for a body on a 204 or 304
      */
     public ResponseWriter write(byte[] b, int off, int len) {
+        if (bodyWriteAllowed(len)) {
+            openChunk(len);
+            out.put(b, off, len);
+            closeChunk(len);
+        }
+        return this;
+    }
+
+    /**
+     * Writes the remaining bytes of {@code body} by reference: the buffer is queued as one segment of
+     * the output, not copied (under {@value #COPY_BELOW} bytes it is copied, which costs
+     * less), and handed to the transport by {@link ServerConnection#gatherOutput}. Its position moves to
+     * its limit now (the codec keeps a duplicate); its bytes <b>must not be modified</b> until the output
+     * holding them has been consumed, at the latest once {@link ServerConnection#hasOutput()} is false (or
+     * the response was retracted). Framing and length checks are those of {@link #write(byte[], int, int)}.
+     *
+     * @throws IllegalStateException as {@link #write(byte[], int, int)}
+     */
+    public ResponseWriter write(ByteBuffer body) {
+        int len = body.remaining();
+        if (bodyWriteAllowed(len)) {
+            openChunk(len);
+            out.putReference(body);
+            closeChunk(len);
+        } else {
+            body.position(body.limit());
+        }
+        return this;
+    }
+
+    /**
+     * Commits the head if needed and checks a body write of {@code len} bytes: false when there is
+     * nothing to queue (no bytes, or a HEAD answer whose body is dropped and not counted).
+     */
+    private boolean bodyWriteAllowed(int len) {
         if (state == State.HEADERS) {
             commitHead(-1);
         } else if (state != State.BODY) {
@@ -310,33 +354,35 @@ public final class ResponseWriter {
                     : state == State.AWAIT_STATUS ? misuse("body before the status") : notAnswering("write");
         }
         if (len == 0) {
-            return this;
+            return false;
         }
-        switch (framing) {
-            case NONE -> {
-                if (!request.isHead()) {
-                    throw misuse("a " + status + " response has no body");
-                }
-                return this; // a HEAD answer's body is dropped, so it is not counted either
+        if (framing == ResponseFraming.NONE) {
+            if (!request.isHead()) {
+                throw misuse("a " + status + " response has no body");
             }
-            case CONTENT_LENGTH -> {
-                if (len > declaredLength - written) {
-                    events.framingBroken();
-                    throw misuse("body overruns the declared Content-Length of " + declaredLength);
-                }
-                out.put(b, off, len);
-            }
-            case CHUNKED -> {
-                out.putHex(len);
-                out.crlf();
-                out.put(b, off, len);
-                out.crlf();
-            }
-            case CLOSE_DELIMITED -> out.put(b, off, len);
-            default -> throw new IllegalStateException(framing.name());
+            return false;
+        }
+        if (framing == ResponseFraming.CONTENT_LENGTH && len > declaredLength - written) {
+            events.framingBroken();
+            throw misuse("body overruns the declared Content-Length of " + declaredLength);
+        }
+        return true;
+    }
+
+    /** Before {@code len} body bytes: the chunk size line, when the body is chunked. */
+    private void openChunk(int len) {
+        if (framing == ResponseFraming.CHUNKED) {
+            out.putHex(len);
+            out.crlf();
+        }
+    }
+
+    /** After {@code len} body bytes: the CRLF that ends a chunk's data, and the count. */
+    private void closeChunk(int len) {
+        if (framing == ResponseFraming.CHUNKED) {
+            out.crlf();
         }
         written += len;
-        return this;
     }
 
     /**

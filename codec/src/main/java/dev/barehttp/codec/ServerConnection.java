@@ -17,6 +17,9 @@ import java.util.function.LongSupplier;
  * conn.response().status(200).header(...).write(...).end();
  * conn.peekOutput() / conn.consumeOutput(n)   // or writeOutputTo(socket::write)
  * }</pre>
+ * Without copies: {@link #nextEventAsView()} hands out body pieces as views of the input buffer (valid
+ * until the next call), {@link ResponseWriter#write(ByteBuffer)} queues a body by reference, and
+ * {@link #gatherOutput} hands the head, the caller's buffers and the framing to one gathering write.
  * {@code PAUSED} is never answered twice without a change: it means the next request waits until the
  * response in progress has ended, or until pending output has been written below
  * {@link HttpConfig#maxPendingOutput()}. A loop that gets it writes output or waits for its handler.
@@ -201,22 +204,40 @@ public final class ServerConnection {
      * @throws HttpProtocolException when the peer's bytes break the protocol; again on every later call
      */
     public HttpEvent nextEvent() {
+        return next(BodyDelivery.COPY);
+    }
+
+    /**
+     * The next event, as {@link #nextEvent()}, except that body bytes come out without a copy: a
+     * {@link BodyData} that is a {@linkplain BodyData#isView() view} of the input buffer. No array and
+     * no object is made per piece, since the connection reuses one view event; it is valid only until
+     * the next {@code nextEvent}, {@code nextEventAsView} or {@code receive} call on this connection.
+     * Read it with {@link BodyData#view()} or {@link BodyData#copyTo}, or keep it with {@link BodyData#copy()}.
+     * The two methods may be mixed freely: only the body pieces differ.
+     *
+     * @throws HttpProtocolException when the peer's bytes break the protocol; again on every later call
+     */
+    public HttpEvent nextEventAsView() {
+        return next(BodyDelivery.VIEW);
+    }
+
+    private HttpEvent next(BodyDelivery delivery) {
         if (failure != null) {
             throw failure;
         }
         try {
-            return advance();
+            return advance(delivery);
         } catch (HttpProtocolException e) {
             fail(e);
             throw e;
         }
     }
 
-    private HttpEvent advance() {
+    private HttpEvent advance(BodyDelivery delivery) {
         while (true) {
             HttpEvent e = switch (state) {
                 case AWAIT_HEAD -> readHead();
-                case READ_BODY -> readBody();
+                case READ_BODY -> readBody(delivery);
                 case AWAIT_RESPONSE_END -> Signal.PAUSED;
                 case DRAIN -> drain();
                 case SWITCHED -> Signal.SWITCHED;
@@ -276,8 +297,8 @@ public final class ServerConnection {
     }
 
     /** A body event, a signal, or null to go round again. */
-    private HttpEvent readBody() {
-        HttpEvent e = body.next(in, false);
+    private HttpEvent readBody(BodyDelivery delivery) {
+        HttpEvent e = body.next(in, delivery);
         if (e == null) {
             return needBodyBytes();
         }
@@ -291,7 +312,7 @@ public final class ServerConnection {
     /** Discards the unread body of an answered request: no event, only NEED_DATA or a state change. */
     private HttpEvent drain() {
         while (true) {
-            HttpEvent e = body.next(in, true);
+            HttpEvent e = body.next(in, BodyDelivery.DISCARD);
             if (in.consumedTotal() - drainStartWire > config.maxDrainSize()) {
                 state = State.MUST_CLOSE;
                 return null;
@@ -344,14 +365,29 @@ public final class ServerConnection {
     }
 
     /**
-     * A view of the waiting output; valid until the next call that writes a response. Report what
-     * was written with {@link #consumeOutput(int)}.
+     * A view of all the waiting output in one buffer; valid until the next call that writes a response.
+     * Report what was written with {@link #consumeOutput(int)}. When bodies were queued by reference
+     * ({@link ResponseWriter#write(ByteBuffer)}), this copies them into the codec's own buffer first;
+     * {@link #gatherOutput} hands them out without that copy.
      */
     public ByteBuffer peekOutput() {
         return out.view();
     }
 
-    /** Drops the first {@code n} waiting bytes, which the caller has written. */
+    /**
+     * The waiting output as buffers for one gathering write ({@code GatheringByteChannel.write(dst, 0, k)},
+     * {@code SSLEngine.wrap(dst, 0, k, net)}): fills {@code dst[0, k)} in order and returns {@code k},
+     * at most {@code dst.length} (0 when nothing waits). The segments are the head and framing bytes the
+     * codec wrote and the caller's buffers queued by reference, which are not copied. The buffers are the
+     * connection's own and valid until the next call that writes or consumes output; a write may advance
+     * their positions. Report the bytes written with {@link #consumeOutput(int)}, which may end inside any
+     * segment; call again while {@link #hasOutput()}.
+     */
+    public int gatherOutput(ByteBuffer[] dst) {
+        return out.gather(dst);
+    }
+
+    /** Drops the first {@code n} waiting bytes, which the caller has written (across segments). */
     public void consumeOutput(int n) {
         out.consume(n);
         if (n > 0 && out.size() == 0) {
@@ -359,12 +395,15 @@ public final class ServerConnection {
         }
     }
 
-    /** Writes every waiting byte to {@code sink}, then drops them. */
+    /**
+     * Writes every waiting byte to {@code sink}, segment by segment (a body queued by reference is handed
+     * over from its own array, not copied), then drops them.
+     */
     public void writeOutputTo(OutputSink sink) throws java.io.IOException {
         int n = out.size();
         if (n > 0) {
-            sink.write(out.array(), out.start(), n);
-            consumeOutput(n);
+            out.writeTo(sink);
+            outputDrained();
         }
     }
 

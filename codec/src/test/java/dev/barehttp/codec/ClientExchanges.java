@@ -141,13 +141,21 @@ final class ClientExchanges {
 
     /** Feeds {@code fragments} one at a time, each only when the connection needs data, then optionally the end of input. */
     static Outcome run(ClientConnection conn, List<byte[]> fragments, boolean endOfInput) {
+        return run(conn, fragments, endOfInput, false);
+    }
+
+    /**
+     * As {@link #run(ClientConnection, List, boolean)}; with {@code views}, events come from
+     * {@link ClientConnection#nextEventAsView()} and each body piece must be a view, copied at once.
+     */
+    static Outcome run(ClientConnection conn, List<byte[]> fragments, boolean endOfInput, boolean views) {
         List<HttpEvent> events = new ArrayList<>();
         int next = 0;
         boolean ended = false;
         while (true) {
             HttpEvent e;
             try {
-                e = conn.nextEvent();
+                e = views ? conn.nextEventAsView() : conn.nextEvent();
             } catch (HttpProtocolException error) {
                 assertSameErrorAgain(conn, error);
                 return new Outcome(Events.merged(events), error, null, false, null);
@@ -170,6 +178,9 @@ final class ClientExchanges {
                 return new Outcome(Events.merged(events), null, Signal.SWITCHED, false, rest.toString());
             } else if (e instanceof Signal) {
                 return new Outcome(Events.merged(events), null, (Signal) e, conn.persistent(), null);
+            } else if (e instanceof BodyData piece && views) {
+                org.junit.jupiter.api.Assertions.assertTrue(piece.isView(), "nextEventAsView hands out views");
+                events.add(piece.copy());
             } else {
                 events.add(e);
             }

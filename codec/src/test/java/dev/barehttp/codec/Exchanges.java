@@ -153,6 +153,15 @@ final class Exchanges {
 
     /** Feeds {@code fragments}, then optionally the end of input, answering each request with an empty 200. */
     static Outcome run(ServerConnection conn, List<byte[]> fragments, boolean endOfInput) {
+        return run(conn, fragments, endOfInput, false);
+    }
+
+    /**
+     * As {@link #run(ServerConnection, List, boolean)}; with {@code views}, events come from
+     * {@link ServerConnection#nextEventAsView()} and each body piece must be a view, copied at once
+     * (it is valid only until the next call).
+     */
+    static Outcome run(ServerConnection conn, List<byte[]> fragments, boolean endOfInput, boolean views) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         List<HttpEvent> events = new ArrayList<>();
         int next = 0;
@@ -160,7 +169,7 @@ final class Exchanges {
         while (true) {
             HttpEvent e;
             try {
-                e = conn.nextEvent();
+                e = views ? conn.nextEventAsView() : conn.nextEvent();
             } catch (HttpProtocolException error) {
                 assertSameErrorAgain(conn, error);
                 return new Outcome(Events.merged(events), error, false, drain(conn, output));
@@ -179,6 +188,9 @@ final class Exchanges {
                 return new Outcome(Events.merged(events), null, true, drain(conn, output));
             } else if (e == Signal.PAUSED) {
                 fail("PAUSED although every response has ended; events so far " + events);
+            } else if (e instanceof BodyData piece && views) {
+                org.junit.jupiter.api.Assertions.assertTrue(piece.isView(), "nextEventAsView hands out views");
+                events.add(piece.copy());
             } else {
                 events.add(e);
                 if (e instanceof EndOfMessage) {

@@ -57,6 +57,16 @@ class ResponseDecodingPropertiesTest {
         return new Exchange(client, wire.toByteArray());
     }
 
+    /** The server's answers to one GET or HEAD per spec, for other tests of the client role. */
+    static byte[] wireFor(List<ResponseSpec> specs) {
+        return exchange(specs).responses();
+    }
+
+    /** A client that sent one GET or HEAD per spec and awaits the answers. */
+    static ClientConnection clientFor(List<ResponseSpec> specs) {
+        return exchange(specs).client();
+    }
+
     /** What the client read: one description per final response, in order. */
     private static List<String> readBack(List<HttpEvent> events) {
         List<String> out = new ArrayList<>();

@@ -34,8 +34,8 @@ import java.util.function.LongSupplier;
  *   <li>{@link Action#READ}: read when bytes are available and report them with {@link #onInput} (or
  *       {@link #onEndOfInput}); arm a timer for {@link #deadline()} and call {@link #onDeadline} when it
  *       passes.</li>
- *   <li>{@link Action#WRITE}: write from {@link #output()} as the socket takes it and report each write with
- *       {@link #onOutputWritten}; arm {@link #deadline()} (the write inactivity timeout) meanwhile.</li>
+ *   <li>{@link Action#WRITE}: write from {@link #output(ByteBuffer[])} (or {@link #output()}) as the socket
+ *       takes it and report each write with {@link #onOutputWritten}; arm {@link #deadline()} (the write inactivity timeout) meanwhile.</li>
  *   <li>{@link Action#DISPATCH}: call {@link #dispatch(ConnectionIO)} on a thread that may block, giving it the
  *       transport's {@link ConnectionIO}; then, back on the connection's own thread, call {@link #afterDispatch}.
  *       The driver and its codec belong to that handler thread until it returns. When
@@ -167,12 +167,26 @@ public final class ConnectionDriver {
         return action == Action.LINGER ? act(Action.CLOSE) : next();
     }
 
-    /** The waiting output, from its first byte; report what was written with {@link #onOutputWritten}. */
+    /**
+     * The waiting output in one buffer, from its first byte; report what was written with
+     * {@link #onOutputWritten}. Bodies queued by reference are copied into it first: a transport that
+     * can write several buffers at once uses {@link #output(ByteBuffer[])} instead.
+     */
     public ByteBuffer output() {
         return http.peekOutput();
     }
 
-    /** {@code n} bytes of {@link #output()} were written. */
+    /**
+     * The waiting output as buffers for one gathering write, without a copy: fills {@code segments[0, k)}
+     * in order and returns {@code k} (see {@link ServerConnection#gatherOutput}). A transport writes them
+     * in turn or at once, and must report the bytes written with {@link #onOutputWritten}; the buffers
+     * are valid until then.
+     */
+    public int output(ByteBuffer[] segments) {
+        return http.gatherOutput(segments);
+    }
+
+    /** {@code n} bytes of {@link #output()} (or of {@link #output(ByteBuffer[])}) were written. */
     public Action onOutputWritten(int n) {
         if (n > 0) {
             http.consumeOutput(n);

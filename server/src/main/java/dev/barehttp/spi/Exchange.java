@@ -10,6 +10,7 @@ import dev.barehttp.codec.ResponseFraming;
 import dev.barehttp.codec.ResponseWriter;
 import dev.barehttp.codec.ServerConnection;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -223,14 +224,23 @@ final class Exchange {
         }
     }
 
-    /** A response whose body is bytes (as every response this class makes itself is). */
+    /**
+     * A response whose body is bytes (as every response this class makes itself is): the array goes to
+     * the transport by reference, beside the head, without a copy into the codec; a short one is copied,
+     * as the codec would copy it anyway, without wrapping it first.
+     */
     private static void sendBytes(ResponseWriter w, Response response) {
         byte[] bytes = ((Response.BytesBody) response.body()).bytes();
         w.status(response.status(), response.reason()).headers(response.headers());
         if (!response.headers().contains("content-length")) {
             w.contentLength(bytes.length);
         }
-        w.write(bytes).end();
+        if (bytes.length < ResponseWriter.COPY_BELOW) {
+            w.write(bytes);
+        } else {
+            w.write(ByteBuffer.wrap(bytes));
+        }
+        w.end();
     }
 
     private static void sendStream(ServerConnection connection, ConnectionIO io, RequestHead head, Response response,

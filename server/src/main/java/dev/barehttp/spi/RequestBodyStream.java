@@ -14,11 +14,17 @@ import java.io.InputStream;
  * A request body as an {@link InputStream} that pulls body events from the connection and asks
  * the transport for more bytes when it runs dry. The first read sends {@code 100 Continue} when
  * the client waits for it.
+ *
+ * <p>Body pieces are views of the connection's input ({@link ServerConnection#nextEventAsView()}), so
+ * a read copies each byte once, from the input buffer into the caller's array. A view stays valid while
+ * this stream reads it: the connection receives more bytes only through {@link ConnectionIO#awaitInput()},
+ * which this stream calls once the piece is used up; what is left of a piece when the exchange ends is
+ * copied ({@link #detach()}), for a handler that reads on after it.
  */
 final class RequestBodyStream extends InputStream {
     private final ServerConnection connection;
     private ConnectionIO io;
-    private byte[] current;
+    private BodyData current;
     private int position;
     private boolean started;
     private boolean ended;
@@ -57,6 +63,9 @@ final class RequestBodyStream extends InputStream {
 
     /** After the exchange, the stream must not read the next request's bytes. */
     void detach() {
+        if (current != null && current.isView() && position < current.length()) {
+            current = current.copy();
+        }
         detached = true;
     }
 
@@ -73,21 +82,20 @@ final class RequestBodyStream extends InputStream {
         if (len == 0) {
             return 0;
         }
-        while (current == null || position == current.length) {
+        while (current == null || position == current.length()) {
             if (ended || detached) {
                 return -1;
             }
             pull();
         }
-        int n = Math.min(len, current.length - position);
-        System.arraycopy(current, position, b, off, n);
+        int n = current.copyTo(position, b, off, len);
         position += n;
         return n;
     }
 
     @Override
     public int available() {
-        return current == null ? 0 : current.length - position;
+        return current == null ? 0 : current.length() - position;
     }
 
     private void pull() throws IOException {
@@ -100,15 +108,16 @@ final class RequestBodyStream extends InputStream {
         while (true) {
             HttpEvent e;
             try {
-                e = connection.nextEvent();
+                e = connection.nextEventAsView();
             } catch (HttpProtocolException error) {
                 throw new IOException("bad request body: " + error.getMessage(), error);
             }
             if (e instanceof BodyData data) {
-                current = data.data();
+                current = data;
                 position = 0;
                 return;
             }
+            current = null;
             if (e instanceof EndOfMessage end) {
                 trailers = end.trailers();
                 ended = true;

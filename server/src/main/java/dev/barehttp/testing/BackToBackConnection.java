@@ -45,6 +45,8 @@ final class BackToBackConnection implements ConnectionIO {
     private final ServerConnection server;
     private final ConnectionDriver driver;
     private final ResponseAssembler responses = new ResponseAssembler();
+    /** The server's output for one move to the client: head and framing beside bodies queued by reference. */
+    private final ByteBuffer[] segments = new ByteBuffer[16];
     private final ArrayDeque<byte[]> toServer = new ArrayDeque<>();
     private final ArrayDeque<String> dispatchedMethods = new ArrayDeque<>();
     private final boolean raw;
@@ -138,11 +140,20 @@ final class BackToBackConnection implements ConnectionIO {
     }
 
     private ConnectionDriver.Action write() {
-        ByteBuffer out = driver.output();
-        int n = out.remaining();
-        client.receive(out);
+        int n = moveToClient(driver.output(segments));
         readResponses();
         return driver.onOutputWritten(n);
+    }
+
+    /** Hands the gathered segments of the server's output to the client codec; the bytes moved. */
+    private int moveToClient(int count) {
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            n += segments[i].remaining();
+            client.receive(segments[i]);
+            segments[i] = null;
+        }
+        return n;
     }
 
     private void closeBothEnds() {
@@ -227,10 +238,9 @@ final class BackToBackConnection implements ConnectionIO {
     /** Moves the server's pending output to the client, which may release a body held for 100 Continue. */
     @Override
     public void flush() {
-        ByteBuffer out = server.peekOutput();
-        int n = out.remaining();
-        client.receive(out);
-        server.consumeOutput(n);
+        while (server.hasOutput()) {
+            server.consumeOutput(moveToClient(server.gatherOutput(segments)));
+        }
         readResponses();
     }
 }

@@ -5,6 +5,7 @@ import dev.barehttp.spi.ConnectionDriver;
 import dev.barehttp.spi.ConnectionDriver.Action;
 import dev.barehttp.spi.ConnectionIO;
 import dev.barehttp.spi.ServerSettings;
+import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,8 +22,8 @@ import javax.net.ssl.SSLSocket;
  * <pre>
  *   accept --> (TLS handshake, within the head timeout) --> loop:
  *       READ     read once, SO_TIMEOUT = the driver's deadline     --> onInput / onEndOfInput / onDeadline
- *       WRITE    write a slice of the output (a watchdog enforces
- *                the write inactivity timeout)                    --> onOutputWritten
+ *       WRITE    write a slice of the output's segments, one flush
+ *                (a watchdog enforces the write inactivity timeout) --> onOutputWritten
  *       DISPATCH run the handlers on this thread                   --> afterDispatch
  *       LINGER   shut down output, discard input until EOF or the deadline, close
  *       CLOSE    close
@@ -42,6 +43,13 @@ final class BlockingConnection implements Runnable, ConnectionIO {
     private static final int READ_BUFFER_SIZE = 16 * 1024;
     /** Writes go out in slices, so that the write timeout measures inactivity and JDK buffers stay small. */
     private static final int WRITE_SLICE = 64 * 1024;
+    /**
+     * What the socket stream buffers: the head and framing segments gather here and go out with the
+     * body in one flush; a segment at least this long (a body written by reference) skips the copy.
+     */
+    private static final int WRITE_BUFFER_SIZE = 8 * 1024;
+    /** How many segments of the codec's output one slice takes at most. */
+    private static final int SEGMENTS = 16;
 
     private final BlockingServer server;
     /** The accepted TCP socket. */
@@ -55,6 +63,7 @@ final class BlockingConnection implements Runnable, ConnectionIO {
     private byte[] buffer;
     private InputStream in;
     private OutputStream out;
+    private final ByteBuffer[] segments = new ByteBuffer[SEGMENTS];
 
     private volatile boolean idle;
     /** The read timeout last set on the socket, so that it is set only when it must change. */
@@ -85,7 +94,7 @@ final class BlockingConnection implements Runnable, ConnectionIO {
                 driver.markShutdown();
             }
             in = socket.getInputStream();
-            out = socket.getOutputStream();
+            out = new BufferedOutputStream(socket.getOutputStream(), WRITE_BUFFER_SIZE);
             serve(driver.start(admitted));
         } catch (IOException e) {
             // The peer left, a deadline passed, or the server closed the socket: nobody to answer.
@@ -164,20 +173,40 @@ final class BlockingConnection implements Runnable, ConnectionIO {
     }
 
     private Action write() throws IOException {
-        return driver.onOutputWritten(writeSlice(driver.output(), driver.deadline()));
+        return driver.onOutputWritten(writeSlice(driver.output(segments), driver.deadline()));
     }
 
     /**
-     * Writes one slice (at most {@link #WRITE_SLICE} bytes) of {@code pending}, with the watchdog armed
-     * for {@code deadline}; returns the count.
+     * Writes one slice (at most {@link #WRITE_SLICE} bytes) of the {@code count} gathered segments, in
+     * turn and with one flush, with the watchdog armed for {@code deadline}; returns the count.
      */
-    private int writeSlice(ByteBuffer pending, long deadline) throws IOException {
-        int n = Math.min(pending.remaining(), WRITE_SLICE);
+    private int writeSlice(int count, long deadline) throws IOException {
+        int n = 0;
         writeDeadline = deadline;
         try {
-            out.write(pending.array(), pending.arrayOffset() + pending.position(), n);
+            for (int i = 0; i < count && n < WRITE_SLICE; i++) {
+                n += writeSegment(segments[i], WRITE_SLICE - n);
+            }
+            out.flush();
         } finally {
             writeDeadline = Long.MAX_VALUE;
+            java.util.Arrays.fill(segments, 0, count, null);
+        }
+        return n;
+    }
+
+    /** Writes up to {@code max} bytes of {@code segment}; one without an accessible array goes through a copy. */
+    private int writeSegment(ByteBuffer segment, int max) throws IOException {
+        int n = Math.min(segment.remaining(), max);
+        if (segment.hasArray()) {
+            out.write(segment.array(), segment.arrayOffset() + segment.position(), n);
+            return n;
+        }
+        byte[] chunk = new byte[Math.min(n, WRITE_BUFFER_SIZE)];
+        for (int done = 0; done < n; done += chunk.length) {
+            int len = Math.min(chunk.length, n - done);
+            segment.get(segment.position() + done, chunk, 0, len);
+            out.write(chunk, 0, len);
         }
         return n;
     }
@@ -260,7 +289,8 @@ final class BlockingConnection implements Runnable, ConnectionIO {
     public void flush() throws IOException {
         long timeout = settings.config().writeTimeoutMillis();
         while (http.hasOutput()) {
-            http.consumeOutput(writeSlice(http.peekOutput(), timeout > 0 ? now() + timeout : Long.MAX_VALUE));
+            int count = http.gatherOutput(segments);
+            http.consumeOutput(writeSlice(count, timeout > 0 ? now() + timeout : Long.MAX_VALUE));
         }
     }
 

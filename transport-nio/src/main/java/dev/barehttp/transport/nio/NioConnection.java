@@ -44,6 +44,11 @@ final class NioConnection {
     /** Who holds the connection's driver now. */
     enum Holder { SETUP, LOOP, HANDLER, AWAIT_INPUT, AWAIT_WRITE, LINGER, CLOSED }
 
+    /**
+     * The array a gathering write fills from the codec: per thread, since the selector thread and handler
+     * threads write, and its slots only point at the connection's own buffers for the length of a write.
+     */
+    private static final ThreadLocal<ByteBuffer[]> SEGMENTS = ThreadLocal.withInitial(() -> new ByteBuffer[16]);
     private static final VarHandle HOLDER;
 
     static {
@@ -270,10 +275,11 @@ final class NioConnection {
         }
     }
 
-    /** Writes what the socket takes now and tells the driver. */
+    /** Writes what the socket takes now, one gathering write at a time, and tells the driver. */
     private Action writeThroughDriver() throws IOException {
+        ByteBuffer[] segments = SEGMENTS.get();
         while (true) {
-            int n = wire.write(driver.output());
+            int n = writeSegments(segments, driver.output(segments));
             Action next = driver.onOutputWritten(Math.max(0, n));
             if (n <= 0 || next != Action.WRITE) {
                 return next;
@@ -337,11 +343,12 @@ final class NioConnection {
         }
     }
 
-    /** Writes as much pending output as the socket takes now, straight from the codec's buffer. */
+    /** Writes as much pending output as the socket takes now, straight from the codec's buffers. */
     int writeOutput() throws IOException {
+        ByteBuffer[] segments = SEGMENTS.get();
         int total = 0;
         while (http.hasOutput()) {
-            int n = wire.write(http.peekOutput());
+            int n = writeSegments(segments, http.gatherOutput(segments));
             if (n <= 0) {
                 break;
             }
@@ -349,6 +356,15 @@ final class NioConnection {
             total += n;
         }
         return total;
+    }
+
+    /** One gathering write; the slots are cleared after it, so that no thread keeps a sent body alive. */
+    private int writeSegments(ByteBuffer[] segments, int count) throws IOException {
+        try {
+            return (int) wire.write(segments, count);
+        } finally {
+            java.util.Arrays.fill(segments, 0, count, null);
+        }
     }
 
     private long writeDeadline() {

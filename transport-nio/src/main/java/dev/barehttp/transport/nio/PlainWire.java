@@ -19,8 +19,8 @@ final class PlainWire implements Wire {
     }
 
     @Override
-    public int write(ByteBuffer src) throws IOException {
-        return channel.write(src);
+    public long write(ByteBuffer[] srcs, int count) throws IOException {
+        return channel.write(srcs, 0, count);
     }
 
     @Override

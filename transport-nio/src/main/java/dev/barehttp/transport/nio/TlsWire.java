@@ -37,6 +37,8 @@ final class TlsWire implements Wire {
     /** The smallest read buffer the wire accepts: room for more than one whole record of plaintext. */
     static final int MIN_READ_BUFFER = 32 * 1024;
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+    /** The sources of a record that carries no application bytes (handshake, close_notify). */
+    private static final ByteBuffer[] NO_PLAINTEXT = {EMPTY};
 
     /** Where the TLS session stands. */
     enum Stage { HANDSHAKE, TASKS, OPEN, INPUT_ENDED }
@@ -206,7 +208,7 @@ final class TlsWire implements Wire {
         try {
             engine.closeOutbound();
             if (flush()) {
-                wrap(EMPTY);
+                wrap(NO_PLAINTEXT, 1);
                 flush();
             }
         } catch (IOException | RuntimeException ignored) {
@@ -244,14 +246,14 @@ final class TlsWire implements Wire {
     /** Wraps the engine's next handshake message (a delegated task's failure shows here). */
     private void wrapHandshake() throws IOException {
         try {
-            wrap(EMPTY);
+            wrap(NO_PLAINTEXT, 1);
         } catch (SSLException e) {
             throw alertThenFail(e);
         }
     }
 
     @Override
-    public int write(ByteBuffer src) throws IOException {
+    public long write(ByteBuffer[] srcs, int count) throws IOException {
         if (!flush()) {
             return 0;
         }
@@ -264,12 +266,12 @@ final class TlsWire implements Wire {
             throw new SSLException("no TLS session to write to: the handshake has not finished");
         }
         while (engine.getHandshakeStatus() == HandshakeStatus.NEED_WRAP) {
-            wrap(EMPTY);
+            wrap(NO_PLAINTEXT, 1);
             if (!flush()) {
                 return 0;
             }
         }
-        int taken = wrap(src);
+        int taken = wrap(srcs, count);
         if (flush()) {
             return taken;
         }
@@ -277,22 +279,35 @@ final class TlsWire implements Wire {
         return 0;
     }
 
-    /** Wraps one record from {@code src} into the outgoing buffer (which is empty); the plaintext taken. */
-    private int wrap(ByteBuffer src) throws IOException {
+    /**
+     * Wraps one record gathered from {@code srcs[0, count)} into the outgoing buffer (which is empty);
+     * the plaintext taken. The engine reads across the buffers itself, so a body is never copied into
+     * one plaintext buffer first.
+     */
+    private int wrap(ByteBuffer[] srcs, int count) throws IOException {
         int packet = engine.getSession().getPacketBufferSize();
         ByteBuffer out = netOut != null && netOut.capacity() >= packet ? netOut : ByteBuffer.allocate(packet);
         out.clear(); // empty: every caller flushed first
-        SSLEngineResult result = engine.wrap(src, out);
+        SSLEngineResult result = engine.wrap(srcs, 0, count, out);
         out.flip();
         netOut = out;
         afterHandshakeStep(result);
-        if (result.getStatus() == SSLEngineResult.Status.CLOSED && src.hasRemaining()) {
+        if (result.getStatus() == SSLEngineResult.Status.CLOSED && anyRemaining(srcs, count)) {
             throw new SSLException("the TLS session is closed");
         }
         if (result.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
             throw new SSLException("a TLS record larger than the session's packet size");
         }
         return result.bytesConsumed();
+    }
+
+    private static boolean anyRemaining(ByteBuffer[] srcs, int count) {
+        for (int i = 0; i < count; i++) {
+            if (srcs[i].hasRemaining()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Writes pending ciphertext; true when none is left. */
@@ -334,7 +349,7 @@ final class TlsWire implements Wire {
     public void shutdownOutput() throws IOException {
         engine.closeOutbound();
         if (flush()) {
-            wrap(EMPTY);
+            wrap(NO_PLAINTEXT, 1);
         }
         if (flush()) {
             channel.shutdownOutput();

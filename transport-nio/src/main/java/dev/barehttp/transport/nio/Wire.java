@@ -19,11 +19,14 @@ interface Wire {
     int read(ByteBuffer dst) throws IOException;
 
     /**
-     * Writes what the socket takes now from {@code src}: the count, possibly 0. A wire may take bytes
-     * and report them only once they are on the socket (TLS records the socket took in part); the
-     * caller must then pass the same unwritten bytes again, as it does with what a socket did not take.
+     * Writes what the socket takes now from {@code srcs[0, count)}, in order, as one gathering write
+     * (the codec's head and framing bytes beside the application's body buffers): the count, possibly 0.
+     * A wire may take bytes and report them only once they are on the socket (TLS records the socket
+     * took in part); the caller must then pass the same unwritten bytes again, as it does with what a
+     * socket did not take. The caller tells the codec the count; the positions of {@code srcs} after the
+     * call mean nothing.
      */
-    int write(ByteBuffer src) throws IOException;
+    long write(ByteBuffer[] srcs, int count) throws IOException;
 
     /**
      * Sends up to {@code count} bytes of {@code file} from {@code position} without copying them

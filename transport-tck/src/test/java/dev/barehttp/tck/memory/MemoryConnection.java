@@ -19,7 +19,10 @@ final class MemoryConnection implements Runnable, ConnectionIO {
     private final boolean admitted;
     private final ConnectionDriver driver;
     private final ServerConnection http;
+    private static final int SLICE = 16 * 1024;
     private final byte[] buffer = new byte[16 * 1024];
+    /** The codec's output for one write: head and framing bytes beside bodies queued by reference. */
+    private final ByteBuffer[] segments = new ByteBuffer[16];
     private volatile boolean idle;
 
     MemoryConnection(MemoryServer server, ServerSettings settings, BytePipe in, BytePipe out,
@@ -85,11 +88,30 @@ final class MemoryConnection implements Runnable, ConnectionIO {
     }
 
     private Action write() throws IOException {
-        ByteBuffer pending = driver.output();
-        int n = Math.min(pending.remaining(), 16 * 1024);
-        long now = now();
-        out.write(pending.array(), pending.arrayOffset() + pending.position(), n, timeout(driver.deadline(), now));
-        return driver.onOutputWritten(n);
+        int count = driver.output(segments);
+        return driver.onOutputWritten(writeSegments(count, timeout(driver.deadline(), now())));
+    }
+
+    /** Writes the gathered segments in turn (at most {@link #SLICE} bytes in all); returns the count. */
+    private int writeSegments(int count, long timeoutMillis) throws IOException {
+        int n = 0;
+        try {
+            for (int i = 0; i < count && n < SLICE; i++) {
+                ByteBuffer segment = segments[i];
+                int len = Math.min(segment.remaining(), SLICE - n);
+                if (segment.hasArray()) {
+                    out.write(segment.array(), segment.arrayOffset() + segment.position(), len, timeoutMillis);
+                } else {
+                    byte[] copy = new byte[len];
+                    segment.get(segment.position(), copy, 0, len);
+                    out.write(copy, 0, len, timeoutMillis);
+                }
+                n += len;
+            }
+        } finally {
+            java.util.Arrays.fill(segments, 0, count, null);
+        }
+        return n;
     }
 
     private Action linger() throws IOException {
@@ -140,11 +162,8 @@ final class MemoryConnection implements Runnable, ConnectionIO {
     @Override
     public void flush() throws IOException {
         while (http.hasOutput()) {
-            ByteBuffer pending = http.peekOutput();
-            int n = Math.min(pending.remaining(), 16 * 1024);
-            out.write(pending.array(), pending.arrayOffset() + pending.position(), n,
-                    http.config().writeTimeoutMillis());
-            http.consumeOutput(n);
+            int count = http.gatherOutput(segments);
+            http.consumeOutput(writeSegments(count, http.config().writeTimeoutMillis()));
         }
     }
 
