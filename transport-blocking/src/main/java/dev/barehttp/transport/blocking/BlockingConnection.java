@@ -5,7 +5,6 @@ import dev.barehttp.spi.ConnectionDriver;
 import dev.barehttp.spi.ConnectionDriver.Action;
 import dev.barehttp.spi.ConnectionIO;
 import dev.barehttp.spi.ServerSettings;
-import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +21,7 @@ import javax.net.ssl.SSLSocket;
  * <pre>
  *   accept --> (TLS handshake, within the head timeout) --> loop:
  *       READ     read once, SO_TIMEOUT = the driver's deadline     --> onInput / onEndOfInput / onDeadline
- *       WRITE    write a slice of the output's segments, one flush
+ *       WRITE    write a slice of the output (short output joined in one write)
  *                (a watchdog enforces the write inactivity timeout) --> onOutputWritten
  *       DISPATCH run the handlers on this thread                   --> afterDispatch
  *       LINGER   shut down output, discard input until EOF or the deadline, close
@@ -44,10 +43,13 @@ final class BlockingConnection implements Runnable, ConnectionIO {
     /** Writes go out in slices, so that the write timeout measures inactivity and JDK buffers stay small. */
     private static final int WRITE_SLICE = 64 * 1024;
     /**
-     * What the socket stream buffers: the head and framing segments gather here and go out with the
-     * body in one flush; a segment at least this long (a body written by reference) skips the copy.
+     * Output up to this long goes out in one write, its segments joined in the codec's own output
+     * buffer (a head and a short body); longer output is written segment by segment, each from its own
+     * array, so a large body written by reference is never copied.
      */
-    private static final int WRITE_BUFFER_SIZE = 8 * 1024;
+    private static final int JOIN_BELOW = 16 * 1024;
+    /** The chunk a segment without an accessible array (a direct buffer) is copied through. */
+    private static final int COPY_CHUNK = 8 * 1024;
     /** How many segments of the codec's output one slice takes at most. */
     private static final int SEGMENTS = 16;
 
@@ -94,7 +96,7 @@ final class BlockingConnection implements Runnable, ConnectionIO {
                 driver.markShutdown();
             }
             in = socket.getInputStream();
-            out = new BufferedOutputStream(socket.getOutputStream(), WRITE_BUFFER_SIZE);
+            out = socket.getOutputStream();
             serve(driver.start(admitted));
         } catch (IOException e) {
             // The peer left, a deadline passed, or the server closed the socket: nobody to answer.
@@ -173,21 +175,27 @@ final class BlockingConnection implements Runnable, ConnectionIO {
     }
 
     private Action write() throws IOException {
-        return driver.onOutputWritten(writeSlice(driver.output(segments), driver.deadline()));
+        return driver.onOutputWritten(writeSlice(driver.deadline()));
     }
 
     /**
-     * Writes one slice (at most {@link #WRITE_SLICE} bytes) of the {@code count} gathered segments, in
-     * turn and with one flush, with the watchdog armed for {@code deadline}; returns the count.
+     * Writes one slice (at most {@link #WRITE_SLICE} bytes) of the codec's output, with the watchdog
+     * armed for {@code deadline}; returns the count. Short output goes out in one write (joined by the
+     * codec), longer output segment by segment.
      */
-    private int writeSlice(int count, long deadline) throws IOException {
+    private int writeSlice(long deadline) throws IOException {
         int n = 0;
         writeDeadline = deadline;
+        int count = 0;
         try {
-            for (int i = 0; i < count && n < WRITE_SLICE; i++) {
-                n += writeSegment(segments[i], WRITE_SLICE - n);
+            if (http.pendingOutput() < JOIN_BELOW) {
+                n = writeSegment(http.peekOutput(), WRITE_SLICE);
+            } else {
+                count = http.gatherOutput(segments);
+                for (int i = 0; i < count && n < WRITE_SLICE; i++) {
+                    n += writeSegment(segments[i], WRITE_SLICE - n);
+                }
             }
-            out.flush();
         } finally {
             writeDeadline = Long.MAX_VALUE;
             java.util.Arrays.fill(segments, 0, count, null);
@@ -202,7 +210,7 @@ final class BlockingConnection implements Runnable, ConnectionIO {
             out.write(segment.array(), segment.arrayOffset() + segment.position(), n);
             return n;
         }
-        byte[] chunk = new byte[Math.min(n, WRITE_BUFFER_SIZE)];
+        byte[] chunk = new byte[Math.min(n, COPY_CHUNK)];
         for (int done = 0; done < n; done += chunk.length) {
             int len = Math.min(chunk.length, n - done);
             segment.get(segment.position() + done, chunk, 0, len);
@@ -289,8 +297,7 @@ final class BlockingConnection implements Runnable, ConnectionIO {
     public void flush() throws IOException {
         long timeout = settings.config().writeTimeoutMillis();
         while (http.hasOutput()) {
-            int count = http.gatherOutput(segments);
-            http.consumeOutput(writeSlice(count, timeout > 0 ? now() + timeout : Long.MAX_VALUE));
+            http.consumeOutput(writeSlice(timeout > 0 ? now() + timeout : Long.MAX_VALUE));
         }
     }
 
