@@ -15,6 +15,9 @@
 # Servers, each started fresh for every scenario of every round, with the same JVM flags:
 #   blocking    java $JVM_OPTS -jar examples/target/barehttp-examples.jar demo --transport blocking
 #   nio         java $JVM_OPTS -jar examples/target/barehttp-examples.jar demo --transport nio
+#               (/plaintext is declared non-blocking: answered on the selector thread)
+#   nio-undeclared  the same server, measured on /plaintext/may-block: the same answer from a route
+#               that may block (a handler thread per request)
 #   netty       java $JVM_OPTS -cp benchmarks/target/benchmarks.jar dev.barehttp.benchmarks.NettyPlaintextServer
 #               (TLS: an SslHandler on the JDK provider, as barehttp uses)
 # Anchors, the same way, each skipped with a message when it cannot be installed or built:
