@@ -5,7 +5,6 @@ import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLServerSocket;
 
 /**
  * The TLS parameters every transport applies to its server side, so that both offer the same thing:
@@ -24,7 +23,7 @@ public final class TlsSettings {
     }
 
     /**
-     * The parameters for a server socket or engine of {@code context}: its default cipher suites,
+     * The parameters for a server-side socket or engine of {@code context}: its default cipher suites,
      * {@link #PROTOCOLS} (those the context supports), ALPN {@code http/1.1}, no client certificate.
      *
      * @throws IllegalArgumentException when the context supports neither TLS 1.2 nor TLS 1.3
@@ -41,11 +40,6 @@ public final class TlsSettings {
         parameters.setUseCipherSuitesOrder(true);
         parameters.setNeedClientAuth(false);
         return parameters;
-    }
-
-    /** Applies {@link #serverParameters} to a listening socket; the sockets it accepts inherit them. */
-    public static void configure(SSLServerSocket socket, SSLContext context) {
-        socket.setSSLParameters(serverParameters(context));
     }
 
     /** A new server-mode engine of {@code context} with {@link #serverParameters}. */
