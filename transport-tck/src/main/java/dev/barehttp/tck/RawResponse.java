@@ -94,7 +94,10 @@ public final class RawResponse {
         ByteArrayOutputStream wire = new ByteArrayOutputStream();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         ResponseHead head = null;
+        // After the head: bytes of a Content-Length body still to come (-1: none declared), and whether
+        // the body runs until the close; both allow reading in bulk without taking a next response's bytes.
         long bodyLeft = -1;
+        boolean untilClose = false;
         byte[] one = new byte[1];
         byte[] bulk = new byte[16 * 1024];
         while (true) {
@@ -111,13 +114,14 @@ public final class RawResponse {
                     return new RawResponse(h.status(), fields(h), wire.toByteArray(), new byte[0]);
                 }
                 String length = h.headers().get("content-length");
+                boolean chunked = h.headers().get("transfer-encoding") != null;
                 boolean bodyless = headRequest || h.status() == 204 || h.status() == 304 || h.status() == 101;
-                bodyLeft = length != null && !bodyless && h.headers().get("transfer-encoding") == null
-                        ? declaredLength(length) : -1;
+                bodyLeft = length != null && !bodyless && !chunked ? declaredLength(length) : -1;
+                untilClose = length == null && !bodyless && !chunked;
             } else if (e instanceof BodyData data) {
                 body.write(data.data());
                 if (bodyLeft > 0) {
-                    bodyLeft -= data.data().length;
+                    bodyLeft -= data.length();
                 }
             } else if (e instanceof EndOfMessage || e == Signal.SWITCHED || e == Signal.CLOSED) {
                 if (head == null) {
@@ -125,10 +129,7 @@ public final class RawResponse {
                 }
                 return new RawResponse(head.status(), fields(head), wire.toByteArray(), body.toByteArray());
             } else if (e == Signal.NEED_DATA) {
-                boolean closeDelimited = head != null && bodyLeft < 0
-                        && head.headers().get("transfer-encoding") == null
-                        && head.headers().get("content-length") == null;
-                byte[] into = bodyLeft > 0 || closeDelimited ? bulk : one;
+                byte[] into = bodyLeft > 0 || untilClose ? bulk : one;
                 int n = in.read(into, 0, bodyLeft > 0 ? (int) Math.min(bulk.length, bodyLeft) : into.length);
                 if (n < 0) {
                     if (head == null) {
