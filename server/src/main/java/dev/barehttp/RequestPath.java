@@ -101,6 +101,11 @@ final class RequestPath {
         return segments;
     }
 
+    /** False for a target that is not a path (an authority): {@code segments().isEmpty()}, without splitting. */
+    boolean hasSegments() {
+        return segments == null || !segments.isEmpty();
+    }
+
     /** The segments of a path that needs no decoding and has no dot segment. */
     private static List<String> split(String path) {
         List<String> out = new ArrayList<>();

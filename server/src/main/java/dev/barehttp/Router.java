@@ -156,7 +156,7 @@ public final class Router implements Handler {
         if (path.decoded().equals("*")) {
             return method.equals("OPTIONS") ? InvocationType.NON_BLOCKING : notFound.invocationType(head);
         }
-        if (path.segments().isEmpty()) {
+        if (!path.hasSegments()) {
             return notFound.invocationType(head);
         }
         RouteEndpoint exact = path.hasEncodedSlash() ? null : literalPaths.get(path.decoded());
@@ -178,7 +178,7 @@ public final class Router implements Handler {
         if (path.decoded().equals("*")) {
             return method.equals("OPTIONS") ? optionsAsterisk : notFound.handle(request);
         }
-        if (path.segments().isEmpty()) {
+        if (!path.hasSegments()) {
             return notFound.handle(request);
         }
         // A decoded %2F would make the string equal a literal pattern it is not made of.

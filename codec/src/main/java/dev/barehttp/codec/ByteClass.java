@@ -120,6 +120,26 @@ final class ByteClass {
         return s.length() == ascii.length() && regionEqualsAsciiIgnoringCase(s, 0, ascii);
     }
 
+    /**
+     * {@link #equalsAsciiIgnoringCase(CharSequence, String)} for a {@code String}, the common case (the
+     * codec's own field names): a monomorphic {@code charAt}, and a pair of equal characters settled
+     * without the case table.
+     */
+    static boolean equalsAsciiIgnoringCase(String s, String ascii) {
+        int n = ascii.length();
+        if (s.length() != n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            char t = ascii.charAt(i);
+            if ((c | t) > 0x7F || c != t && LOWER[c] != LOWER[t]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** True when {@code s} holds the ASCII string {@code ascii} at {@code from}, folding ASCII letters only. */
     static boolean regionEqualsAsciiIgnoringCase(CharSequence s, int from, String ascii) {
         int n = ascii.length();

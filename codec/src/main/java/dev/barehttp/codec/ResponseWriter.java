@@ -183,10 +183,7 @@ public final class ResponseWriter {
      * @throws IllegalArgumentException for a name that is not a token or a value with CR, LF or controls
      */
     public ResponseWriter header(String name, String value) {
-        if (state != State.HEADERS) {
-            throw state == State.BODY || state == State.ENDED ? misuse("header " + name + " after the body has begun")
-                    : state == State.AWAIT_STATUS ? misuse("header " + name + " before the status") : notAnswering("header");
-        }
+        requireHeaders(name);
         if (!ByteClass.isToken(name)) {
             throw new IllegalArgumentException("header name is not a token: \"" + name + "\"");
         }
@@ -194,21 +191,27 @@ public final class ResponseWriter {
             throw new IllegalArgumentException("header value for " + name
                     + " holds a forbidden character (CR, LF, NUL or another control)");
         }
-        if (ByteClass.equalsAsciiIgnoringCase(name, "content-length")) {
-            boolean first = declaredLength < 0;
-            declareLength(value);
-            if (first && !ResponseFraming.statusForbidsBody(status)) {
-                // one field, one value, whatever the application repeated ("5", " 5", "5, 5")
-                out.put(CONTENT_LENGTH_PREFIX);
-                out.putDecimal(declaredLength);
-                out.crlf();
+        // One comparison at most: the names the writer handles itself differ in length.
+        int special = switch (name.length()) {
+            case 14 -> ByteClass.equalsAsciiIgnoringCase(name, "content-length") ? 14 : 0;
+            case 17 -> ByteClass.equalsAsciiIgnoringCase(name, "transfer-encoding") ? 17 : 0;
+            case 4 -> ByteClass.equalsAsciiIgnoringCase(name, "date") ? 4 : 0;
+            case 10 -> ByteClass.equalsAsciiIgnoringCase(name, "connection") ? 10 : 0;
+            default -> 0;
+        };
+        if (special == 14) {
+            long length;
+            try {
+                length = RequestRules.contentLength(value);
+            } catch (HttpProtocolException e) {
+                throw new IllegalArgumentException("Content-Length is not a number: " + value);
             }
-            return this;
-        } else if (ByteClass.equalsAsciiIgnoringCase(name, "transfer-encoding")) {
+            return declareLength(length);
+        } else if (special == 17) {
             throw new IllegalArgumentException("Transfer-Encoding is chosen by the codec, not set by hand");
-        } else if (ByteClass.equalsAsciiIgnoringCase(name, "date")) {
+        } else if (special == 4) {
             dateSet = true;
-        } else if (ByteClass.equalsAsciiIgnoringCase(name, "connection")) {
+        } else if (special == 10) {
             connectionTokens = connectionTokens == null ? value : connectionTokens + ", " + value;
             saysClose |= ListTokens.contains(value, "close");
             return this;
@@ -225,17 +228,22 @@ public final class ResponseWriter {
         return this;
     }
 
-    private void declareLength(String value) {
-        long length;
-        try {
-            length = RequestRules.contentLength(value);
-        } catch (HttpProtocolException e) {
-            throw new IllegalArgumentException("Content-Length is not a number: " + value);
-        }
-        if (declaredLength >= 0 && declaredLength != length) {
-            throw new IllegalArgumentException("two different Content-Length values");
+    /** Notes the declared body length and writes the field once, however often the application repeated it. */
+    private ResponseWriter declareLength(long length) {
+        if (declaredLength >= 0) {
+            if (declaredLength != length) {
+                throw new IllegalArgumentException("two different Content-Length values");
+            }
+            return this;
         }
         declaredLength = length;
+        if (!ResponseFraming.statusForbidsBody(status)) {
+            // one field, one value, whatever the application repeated ("5", " 5", "5, 5")
+            out.put(CONTENT_LENGTH_PREFIX);
+            out.putDecimal(length);
+            out.crlf();
+        }
+        return this;
     }
 
     /**
@@ -245,7 +253,16 @@ public final class ResponseWriter {
         if (length < 0) {
             throw new IllegalArgumentException("negative length " + length);
         }
-        return header("Content-Length", Long.toString(length));
+        requireHeaders("Content-Length");
+        return declareLength(length);
+    }
+
+    /** Throws unless the head is open for fields (after the status, before the body). */
+    private void requireHeaders(String name) {
+        if (state != State.HEADERS) {
+            throw state == State.BODY || state == State.ENDED ? misuse("header " + name + " after the body has begun")
+                    : state == State.AWAIT_STATUS ? misuse("header " + name + " before the status") : notAnswering("header");
+        }
     }
 
     /** Writes the head now, choosing the framing; later calls may only write body bytes. */
