@@ -27,6 +27,16 @@ final class OutputBuffer {
     private static final ByteBuffer[] NO_VIEWS = new ByteBuffer[0];
     private static final int FIRST_CAPACITY = 512;
     private static final int KEEP_CAPACITY = 64 * 1024;
+    /** 10^0 .. 10^18, every power of ten a long holds: {@code v} has d digits when it is below {@code POWERS_OF_TEN[d]}. */
+    private static final long[] POWERS_OF_TEN = new long[19];
+
+    static {
+        POWERS_OF_TEN[0] = 1;
+        for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+        }
+    }
+
     private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private byte[] array = NONE;
@@ -393,13 +403,18 @@ final class OutputBuffer {
             throw new IllegalArgumentException("negative: " + v);
         }
         int digits = 1;
-        for (long rest = v / 10; rest > 0; rest /= 10) {
+        while (digits < POWERS_OF_TEN.length && v >= POWERS_OF_TEN[digits]) {
             digits++;
         }
         ensure(digits);
-        for (int i = end + digits - 1; i >= end; i--) {
-            array[i] = (byte) ('0' + v % 10);
+        int i = end + digits;
+        // 64-bit division is several times slower than 32-bit: only the digits above int range take it.
+        while (v > Integer.MAX_VALUE) {
+            array[--i] = (byte) ('0' + v % 10);
             v /= 10;
+        }
+        for (int n = (int) v; i > end; n /= 10) {
+            array[--i] = (byte) ('0' + n % 10);
         }
         end += digits;
     }
