@@ -86,10 +86,16 @@ public final class ServerConnection {
     private final LongSupplier clock;
     private final InputBuffer in = new InputBuffer();
     private final OutputBuffer out = new OutputBuffer();
-    private final RequestHeadParser headParser;
-    private final ResponseWriter response;
-    private final ContentLengthBody contentLengthBody = new ContentLengthBody(0);
+    /*
+     * The parser, the writer and the length decoder are made when first needed and dropped again by
+     * trimBuffers() while the connection is idle, so a kept-alive connection that waits holds none of them.
+     */
+    private RequestHeadParser headParser;
+    private ResponseWriter response;
+    private ContentLengthBody contentLengthBody;
     private ChunkedBody chunkedBody;
+    /** The bare line feeds counted by head parsers already dropped. */
+    private int bareLineFeedsOfDroppedParsers;
 
     private State state = State.AWAIT_HEAD;
     private HttpProtocolException failure;
@@ -123,8 +129,6 @@ public final class ServerConnection {
     public ServerConnection(HttpConfig config, LongSupplier clock) {
         this.config = config;
         this.clock = clock;
-        this.headParser = new RequestHeadParser(config);
-        this.response = new ResponseWriter(new WriterEvents(), out);
         this.idleSince = clock.getAsLong();
     }
 
@@ -193,7 +197,7 @@ public final class ServerConnection {
             bodyWaitedMillis += now - bodyWaitSince;
             bodyWaitSince = now;
         }
-        if (state == State.AWAIT_HEAD && headStartedAt < 0 && in.size() == 0 && response.idle()) {
+        if (state == State.AWAIT_HEAD && headStartedAt < 0 && in.size() == 0 && writerIdle()) {
             headStartedAt = now;
         }
     }
@@ -258,10 +262,10 @@ public final class ServerConnection {
         if (out.size() > config.maxPendingOutput()) {
             return Signal.PAUSED;
         }
-        RequestHead head = headParser.parse(in);
+        RequestHead head = parser().parse(in);
         if (head == null) {
             if (inputEnded) {
-                if (headParser.inProgress() || in.size() > 0) {
+                if (headInProgress() || in.size() > 0) {
                     throw HttpProtocolException.badRequest("the connection ended inside a request head");
                 }
                 state = State.CLOSED;
@@ -278,14 +282,44 @@ public final class ServerConnection {
         requestKeepAlive = head.version() == HttpVersion.HTTP_1_1
                 ? !head.headers().containsToken("connection", "close")
                 : head.headers().containsToken("connection", "keep-alive");
-        body = head.bodyLength() == RequestHead.CHUNKED ? chunkedBody() : contentLengthBody.reset(head.bodyLength());
+        body = head.bodyLength() == RequestHead.CHUNKED ? chunkedBody() : contentLengthBody(head.bodyLength());
         continueSent = false;
         headStartedAt = -1;
         bodyWaitSince = -1;
         bodyWaitedMillis = 0;
         bodyWireStart = in.consumedTotal();
         state = State.READ_BODY;
-        response.begin(head);
+        writer().begin(head);
+    }
+
+    private RequestHeadParser parser() {
+        if (headParser == null) {
+            headParser = new RequestHeadParser(config);
+        }
+        return headParser;
+    }
+
+    private boolean headInProgress() {
+        return headParser != null && headParser.inProgress();
+    }
+
+    private ResponseWriter writer() {
+        if (response == null) {
+            response = new ResponseWriter(new WriterEvents(), out);
+        }
+        return response;
+    }
+
+    /** True when no response is in progress; a writer not made yet is idle. */
+    private boolean writerIdle() {
+        return response == null || response.idle();
+    }
+
+    private ContentLengthBody contentLengthBody(long length) {
+        if (contentLengthBody == null) {
+            contentLengthBody = new ContentLengthBody(0);
+        }
+        return contentLengthBody.reset(length);
     }
 
     /** The connection's chunked decoder, made on first use and reused, as its tables are not small. */
@@ -343,7 +377,7 @@ public final class ServerConnection {
         }
         if (state != State.CLOSED && state != State.MUST_CLOSE) {
             state = State.ERROR;
-            response.beginErrorAnswer();
+            writer().beginErrorAnswer();
         }
     }
 
@@ -351,7 +385,7 @@ public final class ServerConnection {
 
     /** The writer for the response to the current request (or to the protocol error). */
     public ResponseWriter response() {
-        return response;
+        return writer();
     }
 
     /** True when encoded bytes wait to be written to the peer. */
@@ -410,7 +444,7 @@ public final class ServerConnection {
     /** The deadlines that wait for the peer start again once the server's own output is out. */
     private void outputDrained() {
         long now = clock.getAsLong();
-        if (state == State.AWAIT_HEAD && response.idle()) {
+        if (state == State.AWAIT_HEAD && writerIdle()) {
             idleSince = now;
             if (headStartedAt >= 0 || in.size() > 0) {
                 headStartedAt = now;
@@ -436,7 +470,7 @@ public final class ServerConnection {
      * response has begun, queues it and returns true (the caller should write the output now).
      */
     public boolean bodyRequested() {
-        if (state != State.READ_BODY || continueSent || !request.expectsContinue() || !response.awaitingStatus()) {
+        if (state != State.READ_BODY || continueSent || !request.expectsContinue() || !writer().awaitingStatus()) {
             return false;
         }
         continueSent = true;
@@ -452,6 +486,7 @@ public final class ServerConnection {
      */
     public boolean respondToError(HttpProtocolException error) {
         fail(error);
+        ResponseWriter response = writer();
         if (!response.awaitingStatus()) {
             if (state != State.CLOSED) {
                 state = State.MUST_CLOSE;
@@ -472,13 +507,13 @@ public final class ServerConnection {
      * @return true when the writer awaits a status again; false when bytes already left (close then)
      */
     public boolean retractResponse() {
-        return response.retract();
+        return writer().retract();
     }
 
     /** Ends the connection now: no further event but {@link Signal#CLOSED}, no further response. */
     public void close() {
         state = State.CLOSED;
-        response.close();
+        writer().close();
     }
 
     /**
@@ -492,7 +527,7 @@ public final class ServerConnection {
 
     /** True when no request is in progress and no input is buffered: a keep-alive connection between requests. */
     public boolean isIdle() {
-        return state == State.AWAIT_HEAD && response.idle() && in.size() == 0 && !headParser.inProgress();
+        return state == State.AWAIT_HEAD && writerIdle() && in.size() == 0 && !headInProgress();
     }
 
     /**
@@ -533,14 +568,28 @@ public final class ServerConnection {
 
     /** Lenient acceptances so far (lines ended by a bare LF when {@code allowBareLf} is set). */
     public int violations() {
-        return headParser.bareLineFeeds();
+        return bareLineFeedsOfDroppedParsers + (headParser == null ? 0 : headParser.bareLineFeeds());
     }
 
-    /** Releases buffers that hold nothing, so an idle connection keeps little memory. */
+    /**
+     * Releases buffers that hold nothing, so an idle connection keeps little memory; between requests
+     * ({@link #isIdle()}) also the head parser, the response writer and the body decoders, made again
+     * for the next request.
+     */
     public void trimBuffers() {
         in.trim();
         out.trim();
-        headParser.trim();
+        if (isIdle()) {
+            if (headParser != null) {
+                bareLineFeedsOfDroppedParsers += headParser.bareLineFeeds();
+                headParser = null;
+            }
+            response = null;
+            contentLengthBody = null;
+            chunkedBody = null;
+        } else if (headParser != null) {
+            headParser.trim();
+        }
     }
 
     /**
@@ -557,7 +606,7 @@ public final class ServerConnection {
         if (status < 100 || status > 199 || status == 101) {
             throw new IllegalArgumentException("an interim response is a 1xx other than 101: " + status);
         }
-        if (request == null || request.version() != HttpVersion.HTTP_1_1 || !response.awaitingStatus()
+        if (request == null || request.version() != HttpVersion.HTTP_1_1 || !writer().awaitingStatus()
                 || (state != State.READ_BODY && state != State.AWAIT_RESPONSE_END)) {
             return false;
         }
@@ -624,7 +673,7 @@ public final class ServerConnection {
     }
 
     private void checkSwitchable() {
-        if (state != State.AWAIT_RESPONSE_END || !response.awaitingStatus()) {
+        if (state != State.AWAIT_RESPONSE_END || !writer().awaitingStatus()) {
             throw new IllegalStateException("a protocol switch needs the request read to its end and no response begun: "
                     + this);
         }
@@ -646,7 +695,7 @@ public final class ServerConnection {
 
     private void switched() {
         state = State.SWITCHED;
-        response.close();
+        writer().close();
     }
 
     /**
@@ -729,7 +778,7 @@ public final class ServerConnection {
         request = null;
         body = null;
         bodyWaitSince = -1;
-        response.reset();
+        writer().reset();
         long now = clock.getAsLong();
         idleSince = now;
         headStartedAt = in.size() > 0 ? now : -1;
@@ -756,10 +805,10 @@ public final class ServerConnection {
     }
 
     private long headOrIdleDeadline() {
-        if (!response.idle()) {
+        if (!writerIdle()) {
             return Long.MAX_VALUE;
         }
-        if (headStartedAt >= 0 || headParser.inProgress()) {
+        if (headStartedAt >= 0 || headInProgress()) {
             return after(headStartedAt >= 0 ? headStartedAt : idleSince, config.headTimeoutMillis());
         }
         return after(idleSince, config.idleTimeoutMillis());
@@ -796,10 +845,10 @@ public final class ServerConnection {
             return false;
         }
         boolean quiet = state == State.DRAIN
-                || (state == State.AWAIT_HEAD && headStartedAt < 0 && !headParser.inProgress());
+                || (state == State.AWAIT_HEAD && headStartedAt < 0 && !headInProgress());
         if (quiet) {
             state = State.MUST_CLOSE;
-            response.close();
+            writer().close();
         } else {
             respondToError(HttpProtocolException.requestTimeout(state == State.READ_BODY
                     ? "the request body stalled or arrived too slowly" : "the request head did not arrive in time"));

@@ -47,6 +47,42 @@ class IdleTrimTest {
         assertEquals(expected, events(bytes, true).toString(), "byte by byte with a trim after each");
     }
 
+    /**
+     * A trim between requests drops the head parser, the writer and the body decoders: the next request
+     * gets new ones, answered byte for byte as without the trim, and the count of lenient line endings
+     * (RFC 9112 section 2.2, bare LF accepted when configured) still counts every request.
+     */
+    @Test
+    void trimBetweenRequestsKeepsTheAnswersAndTheLenienceCount() {
+        HttpConfig lenient = HttpConfig.builder().allowBareLf(true).build();
+        byte[] request = ascii("GET /a HTTP/1.1\nHost: x\n\n");
+        StringBuilder withTrims = new StringBuilder();
+        StringBuilder without = new StringBuilder();
+        ServerConnection trimmed = new ServerConnection(lenient, () -> 0L);
+        ServerConnection kept = new ServerConnection(lenient, () -> 0L);
+        for (int i = 0; i < 3; i++) {
+            withTrims.append(answerOne(trimmed, request));
+            trimmed.trimBuffers();
+            without.append(answerOne(kept, request));
+        }
+        assertEquals(without.toString(), withTrims.toString());
+        assertEquals(9, trimmed.violations(), "three bare LFs per request, three requests");
+        assertEquals(kept.violations(), trimmed.violations());
+    }
+
+    private static String answerOne(ServerConnection conn, byte[] request) {
+        conn.receive(request, 0, request.length);
+        HttpEvent head = conn.nextEvent();
+        assertEquals(RequestHead.class, head.getClass());
+        assertEquals(EndOfMessage.class, conn.nextEvent().getClass());
+        conn.response().status(200).header("Content-Type", "text/plain").contentLength(2).write(ascii("ok")).end();
+        java.nio.ByteBuffer out = conn.peekOutput();
+        byte[] bytes = new byte[out.remaining()];
+        out.get(bytes);
+        conn.consumeOutput(bytes.length);
+        return new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).replaceAll("Date: [^\r]*", "Date: -");
+    }
+
     /** Feeds the pieces, answering each request, trimming after every receive and every event when asked. */
     private static List<HttpEvent> events(List<byte[]> pieces, boolean trim) {
         ServerConnection conn = new ServerConnection(HttpConfig.defaults(), () -> 0L);
