@@ -262,7 +262,8 @@ public final class ServerConnection {
         if (out.size() > config.maxPendingOutput()) {
             return Signal.PAUSED;
         }
-        RequestHead head = parser().parse(in);
+        // With nothing buffered there is nothing to parse: a trimmed connection stays without a parser.
+        RequestHead head = in.size() == 0 && headParser == null ? null : parser().parse(in);
         if (head == null) {
             if (inputEnded) {
                 if (headInProgress() || in.size() > 0) {

@@ -70,6 +70,22 @@ class IdleTrimTest {
         assertEquals(kept.violations(), trimmed.violations());
     }
 
+    /** Asking a trimmed connection for its next event with nothing buffered makes no parser again. */
+    @Test
+    void aTrimmedConnectionWaitingForInputHoldsNoParser() throws Exception {
+        ServerConnection conn = new ServerConnection(HttpConfig.defaults(), () -> 0L);
+        answerOne(conn, ascii("GET /a HTTP/1.1\r\nHost: x\r\n\r\n"));
+        assertEquals(Signal.NEED_DATA, conn.nextEvent());
+        conn.trimBuffers();
+        assertEquals(Signal.NEED_DATA, conn.nextEvent());
+        java.lang.reflect.Field parser = ServerConnection.class.getDeclaredField("headParser");
+        parser.setAccessible(true);
+        assertEquals(null, parser.get(conn), "the parser of a trimmed, idle connection");
+        answerOne(conn, ascii("GET /b HTTP/1.1\r\nHost: x\r\n\r\n"));
+        conn.receiveEndOfInput();
+        assertEquals(Signal.CLOSED, conn.nextEvent());
+    }
+
     private static String answerOne(ServerConnection conn, byte[] request) {
         conn.receive(request, 0, request.length);
         HttpEvent head = conn.nextEvent();
