@@ -31,6 +31,9 @@ final class RouteEndpoint {
     }
 
     private final Map<String, Target> byMethod = new LinkedHashMap<>();
+    /** The same routes as {@link #byMethod}, for {@link #target}: a few methods are found faster by a scan than by hashing. */
+    private String[] methods = new String[0];
+    private Target[] targets = new Target[0];
     private String allow;
 
     /**
@@ -44,16 +47,33 @@ final class RouteEndpoint {
             throw new IllegalArgumentException("two " + method + " routes for the same paths: "
                     + previous.pattern() + " and " + pattern);
         }
+        methods = byMethod.keySet().toArray(new String[0]);
+        targets = byMethod.values().toArray(new Target[0]);
         allow = allowValue(List.of(this));
     }
 
     /** The route for {@code method}; HEAD falls back to the GET route. Null when there is none. */
     Target target(String method) {
-        Target t = byMethod.get(method);
+        Target t = find(method);
         if (t == null && method.equals("HEAD")) {
-            t = byMethod.get("GET");
+            t = find("GET");
         }
         return t;
+    }
+
+    private Target find(String method) {
+        // The codec hands out its own instances of the standard methods, so == settles most lookups.
+        for (int i = 0; i < methods.length; i++) {
+            if (methods[i] == method) {
+                return targets[i];
+            }
+        }
+        for (int i = 0; i < methods.length; i++) {
+            if (methods[i].equals(method)) {
+                return targets[i];
+            }
+        }
+        return null;
     }
 
     /** The {@code Allow} value of this place, e.g. {@code GET, HEAD, OPTIONS}. */

@@ -42,6 +42,23 @@ class RouterTest {
             .route("PROPFIND", "/dav/{name}", answer("propfind"))
             .build();
 
+    /**
+     * A method is a case-sensitive token (RFC 9110 section 9.1): a route registered with a method string
+     * built at run time is found by its value, not by its instance, and a different case is another method.
+     */
+    @Test
+    void methodsAreMatchedByValueWhateverTheirInstance() {
+        String built = new StringBuilder("GE").append('T').toString();
+        String purge = new StringBuilder("PUR").append("GE").toString();
+        Router router = Router.builder()
+                .route(built, "/m", answer("get"))
+                .route(purge, "/m", answer("purge"))
+                .build();
+        assertEquals("get {}", body(call(router, "GET", "/m")));
+        assertEquals("purge {}", body(call(router, "PURGE", "/m")));
+        assertEquals(405, call(router, "purge", "/m").status());
+    }
+
     @Test
     void literalPathIsRoutedToItsHandler() {
         assertEquals("root {}", body(call(users, "GET", "/")));
