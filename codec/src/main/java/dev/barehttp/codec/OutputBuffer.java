@@ -77,6 +77,11 @@ final class OutputBuffer {
         return visibleEnd() - start + refBytes;
     }
 
+    /** True when no byte is held, pending or queued by reference: the buffer may be dropped. */
+    boolean isEmpty() {
+        return start == end && refCount == 0;
+    }
+
     private int visibleEnd() {
         return hold >= 0 ? hold : end;
     }

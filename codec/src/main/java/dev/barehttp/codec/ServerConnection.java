@@ -84,11 +84,12 @@ public final class ServerConnection {
 
     private final HttpConfig config;
     private final LongSupplier clock;
-    private final InputBuffer in = new InputBuffer();
-    private final OutputBuffer out = new OutputBuffer();
+    private InputBuffer in;
+    private OutputBuffer out;
     /*
-     * The parser, the writer and the length decoder are made when first needed and dropped again by
-     * trimBuffers() while the connection is idle, so a kept-alive connection that waits holds none of them.
+     * The buffers, the parser, the writer and the body decoders are made when first needed and dropped
+     * again by trimBuffers() while the connection is idle, so a kept-alive connection that waits holds
+     * none of them.
      */
     private RequestHeadParser headParser;
     private ResponseWriter response;
@@ -150,7 +151,7 @@ public final class ServerConnection {
             return;
         }
         noteArrival();
-        in.append(bytes, off, len);
+        input().append(bytes, off, len);
     }
 
     /** Hands over every remaining byte of {@code src}, advancing its position. */
@@ -160,7 +161,7 @@ public final class ServerConnection {
             return;
         }
         noteArrival();
-        in.append(src);
+        input().append(src);
     }
 
     /** The peer closed its sending side: buffered requests are still delivered and answered. */
@@ -175,7 +176,7 @@ public final class ServerConnection {
 
     /** Bytes received and not yet handed out as events. */
     public int bufferedInput() {
-        return in.size();
+        return inSize();
     }
 
     /**
@@ -183,7 +184,7 @@ public final class ServerConnection {
      * than {@link HttpConfig#maxBufferedInput()}. A transport stops reading while this is false.
      */
     public boolean wantsInput() {
-        return reading() && !inputEnded && in.size() < config.maxBufferedInput();
+        return reading() && !inputEnded && inSize() < config.maxBufferedInput();
     }
 
     private boolean reading() {
@@ -197,7 +198,7 @@ public final class ServerConnection {
             bodyWaitedMillis += now - bodyWaitSince;
             bodyWaitSince = now;
         }
-        if (state == State.AWAIT_HEAD && headStartedAt < 0 && in.size() == 0 && writerIdle()) {
+        if (state == State.AWAIT_HEAD && headStartedAt < 0 && inSize() == 0 && writerIdle()) {
             headStartedAt = now;
         }
     }
@@ -259,14 +260,14 @@ public final class ServerConnection {
             state = State.CLOSED;
             return Signal.CLOSED;
         }
-        if (out.size() > config.maxPendingOutput()) {
+        if (outSize() > config.maxPendingOutput()) {
             return Signal.PAUSED;
         }
         // With nothing buffered there is nothing to parse: a trimmed connection stays without a parser.
-        RequestHead head = in.size() == 0 && headParser == null ? null : parser().parse(in);
+        RequestHead head = inSize() == 0 && headParser == null ? null : parser().parse(input());
         if (head == null) {
             if (inputEnded) {
-                if (headInProgress() || in.size() > 0) {
+                if (headInProgress() || inSize() > 0) {
                     throw HttpProtocolException.badRequest("the connection ended inside a request head");
                 }
                 state = State.CLOSED;
@@ -288,9 +289,31 @@ public final class ServerConnection {
         headStartedAt = -1;
         bodyWaitSince = -1;
         bodyWaitedMillis = 0;
-        bodyWireStart = in.consumedTotal();
+        bodyWireStart = input().consumedTotal();
         state = State.READ_BODY;
         writer().begin(head);
+    }
+
+    private InputBuffer input() {
+        if (in == null) {
+            in = new InputBuffer();
+        }
+        return in;
+    }
+
+    private int inSize() {
+        return in == null ? 0 : in.size();
+    }
+
+    private OutputBuffer output() {
+        if (out == null) {
+            out = new OutputBuffer();
+        }
+        return out;
+    }
+
+    private int outSize() {
+        return out == null ? 0 : out.size();
     }
 
     private RequestHeadParser parser() {
@@ -306,7 +329,7 @@ public final class ServerConnection {
 
     private ResponseWriter writer() {
         if (response == null) {
-            response = new ResponseWriter(new WriterEvents(), out);
+            response = new ResponseWriter(new WriterEvents(), output());
         }
         return response;
     }
@@ -333,7 +356,7 @@ public final class ServerConnection {
 
     /** A body event, a signal, or null to go round again. */
     private HttpEvent readBody(BodyDelivery delivery) {
-        HttpEvent e = body.next(in, delivery);
+        HttpEvent e = body.next(input(), delivery);
         if (e == null) {
             return needBodyBytes();
         }
@@ -347,8 +370,8 @@ public final class ServerConnection {
     /** Discards the unread body of an answered request: no event, only NEED_DATA or a state change. */
     private HttpEvent drain() {
         while (true) {
-            HttpEvent e = body.next(in, BodyDelivery.DISCARD);
-            if (in.consumedTotal() - drainStartWire > config.maxDrainSize()) {
+            HttpEvent e = body.next(input(), BodyDelivery.DISCARD);
+            if (input().consumedTotal() - drainStartWire > config.maxDrainSize()) {
                 state = State.MUST_CLOSE;
                 return null;
             }
@@ -391,12 +414,12 @@ public final class ServerConnection {
 
     /** True when encoded bytes wait to be written to the peer. */
     public boolean hasOutput() {
-        return out.size() > 0;
+        return outSize() > 0;
     }
 
     /** The number of encoded bytes waiting. */
     public int pendingOutput() {
-        return out.size();
+        return outSize();
     }
 
     /**
@@ -406,7 +429,7 @@ public final class ServerConnection {
      * {@link #gatherOutput} hands them out without that copy.
      */
     public ByteBuffer peekOutput() {
-        return out.view();
+        return output().view();
     }
 
     /**
@@ -419,13 +442,13 @@ public final class ServerConnection {
      * segment; call again while {@link #hasOutput()}.
      */
     public int gatherOutput(ByteBuffer[] dst) {
-        return out.gather(dst);
+        return output().gather(dst);
     }
 
     /** Drops the first {@code n} waiting bytes, which the caller has written (across segments). */
     public void consumeOutput(int n) {
-        out.consume(n);
-        if (n > 0 && out.size() == 0) {
+        output().consume(n);
+        if (n > 0 && outSize() == 0) {
             outputDrained();
         }
     }
@@ -435,9 +458,9 @@ public final class ServerConnection {
      * over from its own array, not copied), then drops them.
      */
     public void writeOutputTo(OutputSink sink) throws java.io.IOException {
-        int n = out.size();
+        int n = outSize();
         if (n > 0) {
-            out.writeTo(sink);
+            output().writeTo(sink);
             outputDrained();
         }
     }
@@ -447,7 +470,7 @@ public final class ServerConnection {
         long now = clock.getAsLong();
         if (state == State.AWAIT_HEAD && writerIdle()) {
             idleSince = now;
-            if (headStartedAt >= 0 || in.size() > 0) {
+            if (headStartedAt >= 0 || inSize() > 0) {
                 headStartedAt = now;
             }
         }
@@ -475,7 +498,7 @@ public final class ServerConnection {
             return false;
         }
         continueSent = true;
-        out.put(CONTINUE);
+        output().put(CONTINUE);
         return true;
     }
 
@@ -528,7 +551,7 @@ public final class ServerConnection {
 
     /** True when no request is in progress and no input is buffered: a keep-alive connection between requests. */
     public boolean isIdle() {
-        return state == State.AWAIT_HEAD && writerIdle() && in.size() == 0 && !headInProgress();
+        return state == State.AWAIT_HEAD && writerIdle() && inSize() == 0 && !headInProgress();
     }
 
     /**
@@ -554,7 +577,7 @@ public final class ServerConnection {
             return false;
         }
         long remaining = body.remaining();
-        return remaining >= 0 && remaining <= in.size();
+        return remaining >= 0 && remaining <= inSize();
     }
 
     /** The protocol error that ended this connection, or null. */
@@ -573,14 +596,12 @@ public final class ServerConnection {
     }
 
     /**
-     * Releases buffers that hold nothing, so an idle connection keeps little memory; between requests
-     * ({@link #isIdle()}) also the head parser, the response writer and the body decoders, made again
-     * for the next request.
+     * Releases buffers that hold nothing, so an idle connection keeps little memory. Between requests
+     * ({@link #isIdle()}) with no output pending it drops the buffers themselves, the head parser, the
+     * response writer and the body decoders, all made again when the next request arrives.
      */
     public void trimBuffers() {
-        in.trim();
-        out.trim();
-        if (isIdle()) {
+        if (isIdle() && (out == null || out.isEmpty())) {
             if (headParser != null) {
                 bareLineFeedsOfDroppedParsers += headParser.bareLineFeeds();
                 headParser = null;
@@ -588,7 +609,17 @@ public final class ServerConnection {
             response = null;
             contentLengthBody = null;
             chunkedBody = null;
-        } else if (headParser != null) {
+            in = null;
+            out = null;
+            return;
+        }
+        if (in != null) {
+            in.trim();
+        }
+        if (out != null) {
+            out.trim();
+        }
+        if (headParser != null) {
             headParser.trim();
         }
     }
@@ -611,15 +642,15 @@ public final class ServerConnection {
                 || (state != State.READ_BODY && state != State.AWAIT_RESPONSE_END)) {
             return false;
         }
-        long mark = out.mark();
-        out.putStatusLine(status, null);
+        long mark = output().mark();
+        output().putStatusLine(status, null);
         try {
             putFields(fields);
         } catch (IllegalArgumentException e) {
-            out.truncateTo(mark);
+            output().truncateTo(mark);
             throw e;
         }
-        out.crlf();
+        output().crlf();
         if (status == 100) {
             continueSent = true;
         }
@@ -645,11 +676,11 @@ public final class ServerConnection {
             throw new IllegalStateException("the request did not ask to upgrade to " + protocol);
         }
         checkSwitchable();
-        out.putStatusLine(101, null);
-        out.field("Connection", "upgrade");
-        out.field("Upgrade", protocol);
+        output().putStatusLine(101, null);
+        output().field("Connection", "upgrade");
+        output().field("Upgrade", protocol);
         putFields(fields);
-        out.crlf();
+        output().crlf();
         switched();
     }
 
@@ -667,9 +698,9 @@ public final class ServerConnection {
             throw new IllegalArgumentException("a tunnel opens with a 2xx status: " + status);
         }
         checkSwitchable();
-        out.putStatusLine(status, null);
+        output().putStatusLine(status, null);
         putFields(fields);
-        out.crlf();
+        output().crlf();
         switched();
     }
 
@@ -690,7 +721,7 @@ public final class ServerConnection {
             if (FramingFields.of(fields.name(i)) != 0) {
                 throw new IllegalArgumentException(name + " is set by the codec, not by hand, in a switch");
             }
-            out.field(name, value);
+            output().field(name, value);
         }
     }
 
@@ -707,9 +738,9 @@ public final class ServerConnection {
         if (state != State.SWITCHED) {
             throw new IllegalStateException("the connection has not switched protocols");
         }
-        int n = Math.min(len, in.size());
-        System.arraycopy(in.array(), in.start(), b, off, n);
-        in.consume(n);
+        int n = Math.min(len, inSize());
+        System.arraycopy(input().array(), input().start(), b, off, n);
+        input().consume(n);
         return n;
     }
 
@@ -718,7 +749,7 @@ public final class ServerConnection {
         if (state != State.SWITCHED) {
             throw new IllegalStateException("the connection has not switched protocols");
         }
-        out.put(b, off, len);
+        output().put(b, off, len);
     }
 
     // ---------------------------------------------------------------- what the writer reports
@@ -767,7 +798,7 @@ public final class ServerConnection {
         }
         if (state == State.READ_BODY) {
             state = State.DRAIN;
-            drainStartWire = in.consumedTotal();
+            drainStartWire = input().consumedTotal();
             drainStartedAt = clock.getAsLong();
         } else {
             afterExchange();
@@ -782,8 +813,8 @@ public final class ServerConnection {
         writer().reset();
         long now = clock.getAsLong();
         idleSince = now;
-        headStartedAt = in.size() > 0 ? now : -1;
-        in.shrinkIfLarge();
+        headStartedAt = inSize() > 0 ? now : -1;
+        input().shrinkIfLarge();
     }
 
     // ---------------------------------------------------------------- time
@@ -794,7 +825,7 @@ public final class ServerConnection {
      * output is pending: the server, not the peer, is then the one to wait for.
      */
     public long nextDeadline() {
-        if (out.size() > 0) {
+        if (outSize() > 0) {
             return Long.MAX_VALUE;
         }
         return switch (state) {
@@ -824,7 +855,7 @@ public final class ServerConnection {
         if (config.minBodyRate() <= 0) {
             return stall;
         }
-        long received = in.consumedTotal() + in.size() - bodyWireStart;
+        long received = input().consumedTotal() + inSize() - bodyWireStart;
         long allowed = Math.max(config.bodyRateGraceMillis(), received * 1000 / config.minBodyRate());
         long rate = bodyWaitSince + Math.max(0, allowed - bodyWaitedMillis);
         return Math.min(stall, rate);
@@ -859,6 +890,6 @@ public final class ServerConnection {
 
     @Override
     public String toString() {
-        return "ServerConnection[" + state + ", " + response + ", in=" + in.size() + ", out=" + out.size() + "]";
+        return "ServerConnection[" + state + ", " + response + ", in=" + inSize() + ", out=" + outSize() + "]";
     }
 }

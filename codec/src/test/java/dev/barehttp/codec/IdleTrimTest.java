@@ -70,17 +70,24 @@ class IdleTrimTest {
         assertEquals(kept.violations(), trimmed.violations());
     }
 
-    /** Asking a trimmed connection for its next event with nothing buffered makes no parser again. */
+    /**
+     * Idle memory: a trimmed connection between requests holds no buffer, parser, writer or decoder, and
+     * asking it for its next event with nothing buffered (as a transport does) makes none of them again.
+     */
     @Test
-    void aTrimmedConnectionWaitingForInputHoldsNoParser() throws Exception {
+    void aTrimmedIdleConnectionHoldsNoBufferParserOrWriter() throws Exception {
         ServerConnection conn = new ServerConnection(HttpConfig.defaults(), () -> 0L);
         answerOne(conn, ascii("GET /a HTTP/1.1\r\nHost: x\r\n\r\n"));
         assertEquals(Signal.NEED_DATA, conn.nextEvent());
         conn.trimBuffers();
         assertEquals(Signal.NEED_DATA, conn.nextEvent());
-        java.lang.reflect.Field parser = ServerConnection.class.getDeclaredField("headParser");
-        parser.setAccessible(true);
-        assertEquals(null, parser.get(conn), "the parser of a trimmed, idle connection");
+        assertEquals(false, conn.hasOutput());
+        assertEquals(true, conn.isIdle());
+        for (String name : List.of("in", "out", "headParser", "response", "contentLengthBody", "chunkedBody")) {
+            java.lang.reflect.Field field = ServerConnection.class.getDeclaredField(name);
+            field.setAccessible(true);
+            assertEquals(null, field.get(conn), name + " of a trimmed, idle connection");
+        }
         answerOne(conn, ascii("GET /b HTTP/1.1\r\nHost: x\r\n\r\n"));
         conn.receiveEndOfInput();
         assertEquals(Signal.CLOSED, conn.nextEvent());
