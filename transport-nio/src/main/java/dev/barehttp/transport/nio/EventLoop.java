@@ -245,6 +245,13 @@ final class EventLoop implements Runnable {
         }
     }
 
+    /** Selector thread, shutdown's first step: no connection of this loop starts another request. */
+    void markShutdown() {
+        for (NioConnection c : registered()) {
+            c.driver.markShutdown();
+        }
+    }
+
     private List<NioConnection> registered() {
         List<NioConnection> all = new ArrayList<>();
         if (!selector.isOpen()) {

@@ -13,8 +13,8 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -36,8 +36,6 @@ final class NioServer implements TransportServer {
     /** The driver settings every connection of this server shares. */
     final DriverSettings driverSettings;
     final FailureLog failures = new FailureLog(LOG);
-    /** Every open connection, for shutdown to mark them all from the closing thread. */
-    private final Set<NioConnection> registry = ConcurrentHashMap.newKeySet();
     private final ConnectionsPerAddress perAddress;
     private final ServerSocketChannel listener;
     private final InetSocketAddress address;
@@ -121,7 +119,7 @@ final class NioServer implements TransportServer {
 
     /** A registered connection (admitted and counted already, or a counted TLS refusal). */
     void opened(NioConnection c) {
-        registry.add(c);
+        // A loop's connections are marked by that loop when shutdown begins; one registered later marks itself.
         if (closing.get()) {
             c.driver.markShutdown();
         }
@@ -129,7 +127,6 @@ final class NioServer implements TransportServer {
 
     /** A registered connection closed. */
     void released(NioConnection c) {
-        registry.remove(c);
         uncounted(c.admitted, c.driver.peer().remote());
     }
 
@@ -183,12 +180,18 @@ final class NioServer implements TransportServer {
             if (acceptor != null) {
                 acceptor.join();
             }
-            // Two steps: every connection is marked here, on the closing thread, before any loop
-            // closes an idle one, so a peer that sees its idle connection close finds every response
-            // still in flight on any loop saying Connection: close.
-            for (NioConnection c : registry) {
-                c.driver.markShutdown();
+            // Two steps: every loop marks its connections, and only once all have does any loop close
+            // an idle one, so a peer that sees its idle connection close finds every response still in
+            // flight on any loop saying Connection: close. (A loop that is gone marks nothing: waiting
+            // for it ends at the grace deadline.)
+            CountDownLatch marked = new CountDownLatch(loops.size());
+            for (EventLoop loop : loops) {
+                loop.post((Runnable) () -> {
+                    loop.markShutdown();
+                    marked.countDown();
+                });
             }
+            marked.await(Math.max(0, graceDeadline - System.nanoTime() / 1_000_000), TimeUnit.MILLISECONDS);
             for (EventLoop loop : loops) {
                 loop.post((Runnable) () -> {
                     loop.beginShutdown(graceDeadline);
