@@ -195,15 +195,7 @@ public final class ResponseWriter {
                     + " holds a forbidden character (CR, LF, NUL or another control)");
         }
         if (ByteClass.equalsAsciiIgnoringCase(name, "content-length")) {
-            boolean first = declaredLength < 0;
-            declareLength(value);
-            if (first && !ResponseFraming.statusForbidsBody(status)) {
-                // one field, one value, whatever the application repeated ("5", " 5", "5, 5")
-                out.put(CONTENT_LENGTH_PREFIX);
-                out.putDecimal(declaredLength);
-                out.crlf();
-            }
-            return this;
+            return declareLength(parseLength(value));
         } else if (ByteClass.equalsAsciiIgnoringCase(name, "transfer-encoding")) {
             throw new IllegalArgumentException("Transfer-Encoding is chosen by the codec, not set by hand");
         } else if (ByteClass.equalsAsciiIgnoringCase(name, "date")) {
@@ -225,27 +217,42 @@ public final class ResponseWriter {
         return this;
     }
 
-    private void declareLength(String value) {
-        long length;
+    private static long parseLength(String value) {
         try {
-            length = RequestRules.contentLength(value);
+            return RequestRules.contentLength(value);
         } catch (HttpProtocolException e) {
             throw new IllegalArgumentException("Content-Length is not a number: " + value);
         }
+    }
+
+    /** The Content-Length field: the first one goes on the wire, a repeat must say the same. */
+    private ResponseWriter declareLength(long length) {
         if (declaredLength >= 0 && declaredLength != length) {
             throw new IllegalArgumentException("two different Content-Length values");
         }
+        boolean first = declaredLength < 0;
         declaredLength = length;
+        if (first && !ResponseFraming.statusForbidsBody(status)) {
+            // one field, one value, whatever the application repeated ("5", " 5", "5, 5")
+            out.put(CONTENT_LENGTH_PREFIX);
+            out.putDecimal(length);
+            out.crlf();
+        }
+        return this;
     }
 
     /**
-     * Declares the body length: the same as {@code header("Content-Length", ...)}.
+     * Declares the body length: the same as {@code header("Content-Length", ...)}, without making the
+     * number a string and parsing it back.
      */
     public ResponseWriter contentLength(long length) {
         if (length < 0) {
             throw new IllegalArgumentException("negative length " + length);
         }
-        return header("Content-Length", Long.toString(length));
+        if (state != State.HEADERS) {
+            return header("Content-Length", Long.toString(length));
+        }
+        return declareLength(length);
     }
 
     /** Writes the head now, choosing the framing; later calls may only write body bytes. */
