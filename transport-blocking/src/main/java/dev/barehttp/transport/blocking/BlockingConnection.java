@@ -60,9 +60,10 @@ import javax.net.ssl.SSLSocket;
  * be written.
  *
  * <p>The socket is touched by this connection's thread alone, except that {@link #closeIfIdle()} and
- * {@link #forceClose()} may close it from another, and the watchdog may shut its input down. A forced close closes the TCP socket under the TLS
- * one: {@code SSLSocket.close()} first sends close_notify under the lock that a write blocked on a peer
- * that reads nothing holds, so it would wait for that write; closing the TCP socket fails the write.
+ * {@link #forceClose()} may close it from another, and the watchdog may shut its input down. A forced
+ * close closes the TCP socket under the TLS one: {@code SSLSocket.close()} first sends close_notify under
+ * the lock that a write blocked on a peer that reads nothing holds, so it would wait for that write;
+ * closing the TCP socket fails the write.
  */
 final class BlockingConnection implements Runnable, ConnectionIO {
     private static final System.Logger LOG = System.getLogger("dev.barehttp");
