@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.barehttp.HttpServer;
 import dev.barehttp.codec.HttpConfig;
+import dev.barehttp.spi.DriverSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,50 @@ public abstract class LimitsKit extends TransportKit {
         HttpServer server = startWith(HttpConfig.defaults().withTimeouts(LONG_MILLIS, LONG_MILLIS, SHORT_MILLIS,
                 LONG_MILLIS));
         assertErrorThenClose(server, 408, "POST /echo HTTP/1.1\r\nHost: kit\r\nContent-Length: 10\r\n\r\nabc");
+    }
+
+    /**
+     * HttpConfig.bodyTimeoutMillis, while the handler itself reads: a body too large to be awaited before
+     * its handler runs (over maxBufferedInput) that stops arriving mid-way gets 408, then close.
+     */
+    @Test
+    void bodyThatStallsWhileItsHandlerReadsGets408ThenClose() throws IOException {
+        HttpServer server = startWith(HttpConfig.defaults().withTimeouts(LONG_MILLIS, LONG_MILLIS, SHORT_MILLIS,
+                LONG_MILLIS));
+        assertErrorThenClose(server, 408, "POST /echo HTTP/1.1\r\nHost: kit\r\nContent-Length: 100000\r\n\r\n"
+                + "x".repeat(1000));
+    }
+
+    /**
+     * HttpConfig.headTimeoutMillis bounds the whole head, not a read: a head trickled in pieces, each
+     * read on its own, all within the timeout, is answered with every byte kept.
+     */
+    @Test
+    void headTrickledWithinItsTimeoutIsAnswered() throws Exception {
+        HttpServer server = startWith(HttpConfig.defaults().withTimeouts(HEAD_STALL_MILLIS * 4, LONG_MILLIS,
+                LONG_MILLIS, LONG_MILLIS));
+        RawClient client = connect(server);
+        for (String piece : new String[] {"GET /hel", "lo HTTP/1.1\r\n", "Host: ", "kit\r\n", "\r\n"}) {
+            client.send(piece);
+            Thread.sleep(SHORT_MILLIS / 2);
+        }
+        assertEquals(HELLO, client.read().text());
+    }
+
+    /**
+     * A deadline that ends nothing leaves the connection reading: a keep-alive connection idle past the
+     * release of its buffers (DriverSettings.DEFAULT_TRIM_DELAY_MILLIS), well within the idle timeout,
+     * answers its next request.
+     */
+    @Test
+    void connectionIdlePastTheBufferTrimAnswersItsNextRequest() throws Exception {
+        HttpServer server = startWith(HttpConfig.defaults().withTimeouts(LONG_MILLIS, LONG_MILLIS, LONG_MILLIS,
+                LONG_MILLIS));
+        RawClient client = connect(server);
+        assertEquals(HELLO, client.send(GET_HELLO).read().text());
+        Thread.sleep(DriverSettings.DEFAULT_TRIM_DELAY_MILLIS * 2);
+        assertEquals(HELLO, client.send(GET_HELLO).read().text());
+        assertEquals(HELLO, client.send(GET_HELLO).read().text());
     }
 
     /** HttpConfig.idleTimeoutMillis: a keep-alive connection with no new request is closed without a response. */

@@ -20,7 +20,8 @@ import javax.net.ssl.SSLSocket;
  *
  * <pre>
  *   accept --> (TLS handshake, within the head timeout) --> loop:
- *       READ     read once, SO_TIMEOUT = the driver's deadline     --> onInput / onEndOfInput / onDeadline
+ *       READ     read once; the watchdog reports the driver's       --> onInput / onEndOfInput / onDeadline
+ *                deadline meanwhile and ends the read if it must
  *       WRITE    write a slice of the output (short output joined in one write)
  *                (a watchdog enforces the write inactivity timeout) --> onOutputWritten
  *       DISPATCH run the handlers on this thread                   --> afterDispatch
@@ -32,10 +33,37 @@ import javax.net.ssl.SSLSocket;
  * (the acceptor only accepts), reading through a {@link TlsRecordWatch} that bounds the handshake by the
  * head timeout and refuses any later one.
  *
+ * <h2>Reads without a timer</h2>
+ * A plain TCP read has no socket timeout: a timed read on a virtual thread arms and cancels a JDK timer
+ * each time it waits, which is most reads of a keep-alive connection. Instead the thread publishes the
+ * driver's deadline in {@link #watchedRead} before it blocks, and claims it back when the read returns.
+ * When the deadline passes first, the {@link Watchdog} claims it instead: while the thread waits in the
+ * read (it touches no driver state there), the watchdog reports the deadline to the driver, as a timer
+ * would. If the driver still wants input (a buffer trim, a deadline that moved on) the watchdog publishes
+ * the next deadline and the read goes on; otherwise it marks the read ended and shuts the socket's input
+ * down, which makes the read return, and the thread carries out the driver's decision (a 408 to write, a
+ * close). Bytes that such a read returns arrived after the deadline was applied, and are dropped, as a
+ * timed read that timed out would never have read them. A read that returns first keeps its bytes: the
+ * watchdog's claim then fails. The cost of ending a read this way is that input is gone: a linger that
+ * follows (after a 408) discards nothing and closes at once.
+ *
+ * <pre>
+ *   thread:   NOT_READING --publish deadline--> deadline --read returns, claim--> NOT_READING
+ *   watchdog:             deadline passed --claim--> BORROWED --driver wants input--> next deadline
+ *                                                       |
+ *                                                       +--driver is done reading--> ENDED, input shut down
+ *   thread:   ENDED --> NOT_READING, carry on with the driver's action (the read's bytes are dropped)
+ * </pre>
+ *
+ * Over TLS reads keep a socket timeout: shutting the TCP input down under an {@link SSLSocket} ends the
+ * TLS session on its side (an unexpected end of input is a fatal TLS error), so the 408 could no longer
+ * be written.
+ *
  * <p>The socket is touched by this connection's thread alone, except that {@link #closeIfIdle()} and
- * {@link #forceClose()} may close it from another. A forced close closes the TCP socket under the TLS
- * one: {@code SSLSocket.close()} first sends close_notify under the lock that a write blocked on a peer
- * that reads nothing holds, so it would wait for that write; closing the TCP socket fails the write.
+ * {@link #forceClose()} may close it from another, and the watchdog may shut its input down. A forced
+ * close closes the TCP socket under the TLS one: {@code SSLSocket.close()} first sends close_notify under
+ * the lock that a write blocked on a peer that reads nothing holds, so it would wait for that write;
+ * closing the TCP socket fails the write.
  */
 final class BlockingConnection implements Runnable, ConnectionIO {
     private static final System.Logger LOG = System.getLogger("dev.barehttp");
@@ -66,11 +94,45 @@ final class BlockingConnection implements Runnable, ConnectionIO {
     private InputStream in;
     private OutputStream out;
     private final ByteBuffer[] segments = new ByteBuffer[SEGMENTS];
+    /** Whether reads are watched (plain TCP) rather than timed by the socket (TLS); see the class comment. */
+    private final boolean watched;
 
     private volatile boolean idle;
     /** The read timeout last set on the socket, so that it is set only when it must change. */
     private int soTimeout = -1;
     private volatile long writeDeadline = Long.MAX_VALUE;
+
+    /**
+     * The deadline of the read this connection's thread is in (a time on the codec's clock), or one of
+     * {@link #NOT_READING}, {@link #BORROWED}, {@link #ENDED}: see the class comment. Changed only by
+     * compare-and-set, except by the side that holds the claim.
+     */
+    private volatile long watchedRead = NOT_READING;
+    /** No watched read in progress, or one without a deadline: the watchdog leaves it alone. */
+    private static final long NOT_READING = Long.MAX_VALUE;
+    /** The watchdog reports the passed deadline to the driver; the thread waits before it claims the read. */
+    private static final long BORROWED = Long.MIN_VALUE;
+    /** The watchdog ended the read: the driver wants no more input. */
+    private static final long ENDED = Long.MIN_VALUE + 1;
+    private static final java.lang.invoke.VarHandle WATCHED_READ;
+    /** What the watched read in progress is for, so that the watchdog reports its deadline to the right method. */
+    private Purpose purpose = Purpose.REQUEST;
+
+    /** What a read is for: each reports a passed deadline to its own driver method. */
+    private enum Purpose { REQUEST, BODY, LINGER }
+
+    /** {@link #receive} answers: the socket timed out (timed reads only); the watchdog ended the read. */
+    private static final int TIMED_OUT = -2;
+    private static final int READ_ENDED = -3;
+
+    static {
+        try {
+            WATCHED_READ = java.lang.invoke.MethodHandles.lookup()
+                    .findVarHandle(BlockingConnection.class, "watchedRead", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     BlockingConnection(BlockingServer server, Socket raw, ServerSettings settings, boolean admitted) {
         this.server = server;
@@ -78,6 +140,7 @@ final class BlockingConnection implements Runnable, ConnectionIO {
         this.socket = raw;
         this.settings = settings;
         this.admitted = admitted;
+        this.watched = settings.tls() == null;
     }
 
     /** Serves the connection until it ends, then closes the socket whatever happened. */
@@ -158,17 +221,16 @@ final class BlockingConnection implements Runnable, ConnectionIO {
             if (now >= deadline) {
                 return driver.onDeadline(now);
             }
-            readTimeout(timeoutUntil(deadline, now));
             if (buffer == null) {
                 buffer = new byte[READ_BUFFER_SIZE];
             }
-            int n;
-            try {
-                n = in.read(buffer);
-            } catch (SocketTimeoutException e) {
-                return driver.onDeadline(now());
-            }
-            return n < 0 ? driver.onEndOfInput() : driver.onInput(buffer, 0, n);
+            int n = receive(buffer, deadline, now, Purpose.REQUEST);
+            return switch (n) {
+                case TIMED_OUT -> driver.onDeadline(now());
+                case READ_ENDED -> driver.action();
+                case -1 -> driver.onEndOfInput();
+                default -> driver.onInput(buffer, 0, n);
+            };
         } finally {
             idle = false;
         }
@@ -230,14 +292,59 @@ final class BlockingConnection implements Runnable, ConnectionIO {
             if (now >= deadline) {
                 return;
             }
+            int n = receive(sink, deadline, now, Purpose.LINGER);
+            if (n == -1 || n == READ_ENDED) {
+                return;
+            }
+            // Else go round (bytes dropped, or a timeout): the clock decides whether the linger time is over.
+        }
+    }
+
+    /**
+     * Reads once into {@code into} with {@code deadline} enforced: the bytes read, -1 at the end of
+     * input, {@link #TIMED_OUT} when a socket timeout passed (TLS; report it and go round), or
+     * {@link #READ_ENDED} when the watchdog reported the passed deadline and the driver wants no more
+     * input (plain TCP; its decision stands, carry it out).
+     */
+    private int receive(byte[] into, long deadline, long now, Purpose why) throws IOException {
+        if (!watched) {
             readTimeout(timeoutUntil(deadline, now));
             try {
-                if (in.read(sink) < 0) {
-                    return;
-                }
+                return in.read(into);
             } catch (SocketTimeoutException e) {
-                // Go round: the clock decides whether the linger time is over.
+                return TIMED_OUT;
             }
+        }
+        purpose = why;
+        watchedRead = deadline;
+        int n;
+        try {
+            n = in.read(into);
+        } catch (IOException e) {
+            if (claimRead()) {
+                throw e;
+            }
+            return READ_ENDED;
+        }
+        return claimRead() ? n : READ_ENDED;
+    }
+
+    /**
+     * After a watched read returned: takes the read back from the watchdog, waiting while it reports the
+     * deadline to the driver. False when the watchdog ended the read.
+     */
+    private boolean claimRead() {
+        while (true) {
+            long state = watchedRead;
+            if (state == ENDED) {
+                watchedRead = NOT_READING;
+                return false;
+            }
+            if (state != BORROWED && WATCHED_READ.compareAndSet(this, state, NOT_READING)) {
+                return true;
+            }
+            // The watchdog is inside the driver for a few microseconds: let it finish.
+            Thread.yield();
         }
     }
 
@@ -275,21 +382,23 @@ final class BlockingConnection implements Runnable, ConnectionIO {
                 flush();
                 throw new SocketTimeoutException("the request body stalled past its deadline");
             }
-            readTimeout(timeoutUntil(deadline, now));
             if (buffer == null) {
                 buffer = new byte[READ_BUFFER_SIZE];
             }
-            try {
-                int n = in.read(buffer);
-                if (n < 0) {
-                    http.receiveEndOfInput();
-                } else {
-                    http.receive(buffer, 0, n);
-                }
-                return;
-            } catch (SocketTimeoutException e) {
-                // Go round: the clock decides whether the deadline passed.
+            int n = receive(buffer, deadline, now, Purpose.BODY);
+            if (n == READ_ENDED) {
+                flush();
+                throw new SocketTimeoutException("the request body stalled past its deadline");
             }
+            if (n == -1) {
+                http.receiveEndOfInput();
+                return;
+            }
+            if (n >= 0) {
+                http.receive(buffer, 0, n);
+                return;
+            }
+            // Timed out: go round, the clock decides whether the deadline passed.
         }
     }
 
@@ -306,6 +415,53 @@ final class BlockingConnection implements Runnable, ConnectionIO {
     /** True when a write has been blocked past the write timeout (the peer takes no output). */
     boolean writeStalled(long nowMillis) {
         return nowMillis >= writeDeadline;
+    }
+
+    /**
+     * Watchdog thread: when this connection's thread is blocked in a watched read whose deadline has
+     * passed, reports the deadline to the driver on its behalf, then lets the read go on or ends it (see
+     * the class comment). Never throws.
+     */
+    void readDeadlinePassed(long nowMillis) {
+        long deadline = watchedRead;
+        if (deadline == NOT_READING || deadline == BORROWED || deadline == ENDED || nowMillis < deadline
+                || !WATCHED_READ.compareAndSet(this, deadline, BORROWED)) {
+            return;
+        }
+        long next;
+        try {
+            next = reportDeadline(nowMillis);
+        } catch (RuntimeException | Error e) {
+            server.logFailure("the deadline of a connection from " + raw.getRemoteSocketAddress() + " failed", e);
+            watchedRead = ENDED;
+            forceClose();
+            return;
+        }
+        if (next != ENDED) {
+            watchedRead = next;
+            return;
+        }
+        watchedRead = ENDED;
+        try {
+            raw.shutdownInput();
+        } catch (IOException e) {
+            // Closed meanwhile: the read has failed out already.
+        }
+    }
+
+    /** Reports the passed deadline to the driver: the next deadline while it still wants input, else {@link #ENDED}. */
+    private long reportDeadline(long now) {
+        boolean reading = switch (purpose) {
+            case REQUEST -> driver.onDeadline(now) == Action.READ;
+            case LINGER -> driver.onDeadline(now) == Action.LINGER;
+            case BODY -> !driver.bodyTimedOut(now);
+        };
+        if (!reading) {
+            return ENDED;
+        }
+        long next = driver.deadline();
+        // Not a marker: a deadline at the very bottom of the clock is passed anyway.
+        return next <= ENDED ? ENDED + 1 : next;
     }
 
     /** Graceful shutdown, first step, from another thread: no new request starts, the next head says close. */

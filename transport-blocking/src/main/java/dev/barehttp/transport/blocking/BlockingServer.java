@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLParameters;
 
 /**
- * A running blocking server: an acceptor thread, one thread per connection, and a write watchdog.
+ * A running blocking server: an acceptor thread, one thread per connection, and a {@link Watchdog} that
+ * enforces the read and write deadlines of every connection.
  *
  * <pre>
  *   start: bind --> acceptor thread --accept--> under the limit? --yes--> connection thread
@@ -51,7 +52,7 @@ final class BlockingServer implements TransportServer {
     private final Set<BlockingConnection> connections = ConcurrentHashMap.newKeySet();
     private volatile boolean everyConnectionMarked;
     private final Thread acceptor;
-    private final WriteWatchdog watchdog;
+    private final Watchdog watchdog;
     private final java.util.concurrent.atomic.AtomicInteger tlsRefusals = new java.util.concurrent.atomic.AtomicInteger();
     private final FailureLog failures = new FailureLog(LOG);
     private final ConnectionsPerAddress perAddress;
@@ -73,8 +74,7 @@ final class BlockingServer implements TransportServer {
                 + " connections open");
         this.shutdownRefusal = Refusal.of(settings, "the server is shutting down");
         this.acceptor = new Thread(this::acceptLoop, "barehttp-acceptor-" + address.getPort());
-        this.watchdog = settings.config().writeTimeoutMillis() > 0
-                ? new WriteWatchdog(connections, settings.config().writeTimeoutMillis()) : null;
+        this.watchdog = new Watchdog(connections, settings, driverSettings);
     }
 
     /** Binds, then starts accepting; on any failure releases what it took and throws. */
@@ -86,9 +86,7 @@ final class BlockingServer implements TransportServer {
         try {
             server = new BlockingServer(settings, socket, tlsParameters);
             server.acceptor.start();
-            if (server.watchdog != null) {
-                server.watchdog.start();
-            }
+            server.watchdog.start();
             return server;
         } catch (RuntimeException | Error e) {
             if (server != null) {
@@ -297,9 +295,7 @@ final class BlockingServer implements TransportServer {
                         + " handler threads ignored the interrupt and are still running after close");
             }
         }
-        if (watchdog != null) {
-            watchdog.stop();
-        }
+        watchdog.stop();
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
