@@ -231,16 +231,13 @@ final class FieldSectionReader {
         return -1;
     }
 
-    /** The fields read so far, as {@link Headers} over a copy of the section, {@code b[base + sectionStart, base + end)}. */
-    Headers fields(byte[] b, int base, int end) {
+    /** The fields read so far, as {@link Headers} over a copy of the section up to the end of its last value. */
+    Headers fields(byte[] b, int base) {
         if (count == 0) {
             return Headers.EMPTY;
         }
-        int[] rebased = new int[4 * count];
-        for (int i = 0; i < rebased.length; i++) {
-            rebased[i] = bounds[i] - sectionStart;
-        }
-        return new Headers(Arrays.copyOfRange(b, base + sectionStart, base + end), rebased, count, framingFields);
+        int end = bounds[4 * count - 1];
+        return Headers.decoded(b, base, sectionStart, end, bounds, count, framingFields);
     }
 
     private void addField(int nameStart, int nameEnd, int valueStart, int valueEnd) {
