@@ -178,7 +178,10 @@ def main():
         "ratio = barehttp ops/s ÷ Netty ops/s (higher is better); alloc ratio = barehttp B/op ÷ Netty B/op "
         "(lower is better); ✓/✗ against the targets (decode: ≥ 2x on cases 2 and 5, ≥ 1.5x on the others, "
         "≤ 0.5x allocation). Decode cases: each side reads method, target and Host of every request and "
-        "counts body bytes; barehttp also answers each request with `status(200).end()` (its connection "
+        "counts body bytes; barehttp reads body pieces as views of its input (`nextEventAsView`), as its "
+        "server does (the request body stream reads every piece so; an unread body is discarded without a "
+        "copy), and the variant `DecodeBenchmark.barehttpCopies` shows the copying `nextEvent()`; Netty's "
+        "side is unchanged (its decoder hands out each piece as a `ByteBuf` slice); barehttp also answers each request with `status(200).end()` (its connection "
         "takes the next request only then), Netty releases every message. Encode cases: both sides first "
         "decode the same `GET /` (barehttp's writer answers a request; Netty runs `HttpServerCodec`) and "
         "emit byte-identical responses apart from `Date`.",

@@ -201,7 +201,7 @@ final class ChunkedBody implements BodyDecoder {
         if (end < 0) {
             return null;
         }
-        Headers fields = trailers.fields(b, base, end);
+        Headers fields = trailers.fields(b, base);
         if (!fields.isEmpty() && fields.framingFields() != 0) {
             throw HttpProtocolException.badRequest("a trailer field names framing, routing or connection control "
                     + "(Content-Length, Transfer-Encoding, Host, Connection or Expect; RFC 9110 section 6.5.1)");

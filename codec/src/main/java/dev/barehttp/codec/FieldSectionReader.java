@@ -22,6 +22,8 @@ final class FieldSectionReader {
 
     private static final int[] NO_BOUNDS = new int[0];
     private static final int FIRST_FIELDS = 16;
+    private static final long SPACES = ByteWords.repeat(' ');
+    private static final long DELS = ByteWords.repeat(0x7F);
 
     private final int maxSectionSize;
     private final int maxFields;
@@ -148,10 +150,25 @@ final class FieldSectionReader {
         return p;
     }
 
-    /** field-value characters, remembering where the last non-whitespace one ends; stops at CR, LF or {@code cap}. */
+    /**
+     * field-value characters (RFC 9110 section 5.5: SP, HTAB, VCHAR, obs-text), remembering where the
+     * last non-whitespace one ends; stops at CR, LF or {@code cap}. Eight bytes are taken at a time
+     * until one of them is a control character or DEL; that byte is then judged on its own.
+     */
     private int scanValue(byte[] b, int base, int p, int cap) {
         int end = valueEnd;
         while (p < cap) {
+            if (cap - p >= 8) {
+                long w = ByteWords.load(b, base + p);
+                // below 0x20: CR, LF, HTAB and the controls; SP and obs-text (0x80-0xFF) pass
+                long stops = ByteWords.below(w, 0x20) | ByteWords.equal(w, DELS);
+                int n = stops == 0 ? 8 : ByteWords.firstMarked(stops);
+                end = afterLastNonSpace(w, n, p, end);
+                p += n;
+                if (n == 8) {
+                    continue;
+                }
+            }
             byte c = b[base + p];
             if (!ByteClass.isFieldChar(c)) {
                 if (c == '\r' || c == '\n') {
@@ -167,6 +184,18 @@ final class FieldSectionReader {
         }
         valueEnd = end;
         return p;
+    }
+
+    /**
+     * Where the value ends after the first {@code n} bytes of word {@code w}, read at {@code p}: just
+     * past the last of them that is not SP (none of them is HTAB), or {@code end} if all are SP.
+     */
+    private static int afterLastNonSpace(long w, int n, int p, int end) {
+        long nonSpaces = ~ByteWords.equalExact(w, SPACES) & ByteWords.HIGH_BITS;
+        if (n < 8) {
+            nonSpaces = ByteWords.lowest(nonSpaces, n);
+        }
+        return nonSpaces == 0 ? end : p + ByteWords.lastMarked(nonSpaces) + 1;
     }
 
     /**
@@ -202,16 +231,13 @@ final class FieldSectionReader {
         return -1;
     }
 
-    /** The fields read so far, as {@link Headers} over a copy of the section, {@code b[base + sectionStart, base + end)}. */
-    Headers fields(byte[] b, int base, int end) {
+    /** The fields read so far, as {@link Headers} over a copy of the section up to the end of its last value. */
+    Headers fields(byte[] b, int base) {
         if (count == 0) {
             return Headers.EMPTY;
         }
-        int[] rebased = new int[4 * count];
-        for (int i = 0; i < rebased.length; i++) {
-            rebased[i] = bounds[i] - sectionStart;
-        }
-        return new Headers(Arrays.copyOfRange(b, base + sectionStart, base + end), rebased, count, framingFields);
+        int end = bounds[4 * count - 1];
+        return Headers.decoded(b, base, sectionStart, end, bounds, count, framingFields);
     }
 
     private void addField(int nameStart, int nameEnd, int valueStart, int valueEnd) {

@@ -1,5 +1,8 @@
 package dev.barehttp.codec;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,14 +18,24 @@ import java.util.Locale;
  * with {@code ", "}, which RFC 9110 section 5.3 allows for every field but {@code Set-Cookie}.
  *
  * <p>Decoded headers keep the bytes they came from and make strings only when asked, so a
- * request whose headers are never read costs one array copy.
+ * request whose headers are never read costs one array copy, which holds the field bounds too.
  */
 public final class Headers {
     /** No fields at all. */
     public static final Headers EMPTY = new Headers(new String[0], new String[0], new String[0], 0);
 
+    private static final VarHandle CHARS = MethodHandles.byteArrayViewVarHandle(char[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    /** The largest section whose bounds are packed as 16-bit offsets. */
+    private static final int NARROW_LIMIT = 0xFFFF;
+
+    /**
+     * Decoded fields: the section's bytes, then four offsets into them per field (nameStart, nameEnd,
+     * valueStart, valueEnd), 16 bits each, or 32 bits when the section is longer than
+     * {@link #NARROW_LIMIT}; null for built fields.
+     */
     private final byte[] raw;
-    private final int[] bounds;
+    private final boolean wideBounds;
     private final int size;
     private final int framingFields;
     private String[] names;
@@ -30,22 +43,47 @@ public final class Headers {
     /** The names as a builder was given them, for the wire; null for decoded fields. */
     private final String[] writtenNames;
 
-    /**
-     * Decoded fields: {@code bounds} holds nameStart, nameEnd, valueStart, valueEnd per field;
-     * {@code framingFields} the {@link FramingFields} bits of the names present.
-     */
-    Headers(byte[] raw, int[] bounds, int size, int framingFields) {
+    private Headers(byte[] raw, int size, int framingFields) {
         this.raw = raw;
-        this.bounds = bounds;
+        this.wideBounds = raw.length - 8 * size > NARROW_LIMIT;
         this.size = size;
         this.framingFields = framingFields;
         this.writtenNames = null;
     }
 
+    /**
+     * Decoded fields over a copy of {@code b[base + from, base + to)}: {@code bounds[4 * i, 4 * i + 4)}
+     * holds nameStart, nameEnd, valueStart, valueEnd of field {@code i}, relative to {@code base};
+     * {@code framingFields} the {@link FramingFields} bits of the names present.
+     */
+    static Headers decoded(byte[] b, int base, int from, int to, int[] bounds, int size, int framingFields) {
+        int length = to - from;
+        boolean wide = length > NARROW_LIMIT;
+        byte[] raw = new byte[length + (wide ? 16 : 8) * size];
+        System.arraycopy(b, base + from, raw, 0, length);
+        for (int k = 0; k < 4 * size; k++) {
+            int offset = bounds[k] - from;
+            if (wide) {
+                INTS.set(raw, length + 4 * k, offset);
+            } else {
+                CHARS.set(raw, length + 2 * k, (char) offset);
+            }
+        }
+        return new Headers(raw, size, framingFields);
+    }
+
+    /** Offset {@code k} of the decoded bounds (see {@link #raw}). */
+    private int bound(int k) {
+        if (wideBounds) {
+            return (int) INTS.get(raw, raw.length - 16 * size + 4 * k);
+        }
+        return (char) CHARS.get(raw, raw.length - 8 * size + 2 * k);
+    }
+
     private Headers(String[] names, String[] writtenNames, String[] values, int size) {
         this.raw = null;
+        this.wideBounds = false;
         this.writtenNames = writtenNames;
-        this.bounds = null;
         this.size = size;
         this.framingFields = FramingFields.UNKNOWN;
         this.names = names;
@@ -92,7 +130,7 @@ public final class Headers {
         }
         String n = names[i];
         if (n == null) {
-            n = KnownNames.lookup(raw, bounds[4 * i], bounds[4 * i + 1]);
+            n = KnownNames.lookup(raw, bound(4 * i), bound(4 * i + 1));
             names[i] = n;
         }
         return n;
@@ -115,8 +153,8 @@ public final class Headers {
         }
         String v = values[i];
         if (v == null) {
-            int start = bounds[4 * i + 2];
-            v = new String(raw, start, bounds[4 * i + 3] - start, StandardCharsets.ISO_8859_1);
+            int start = bound(4 * i + 2);
+            v = new String(raw, start, bound(4 * i + 3) - start, StandardCharsets.ISO_8859_1);
             values[i] = v;
         }
         return v;
@@ -177,11 +215,19 @@ public final class Headers {
             return false;
         }
         for (int i = 0; i < size; i++) {
-            if (nameIs(i, name) && ListTokens.contains(value(i), token)) {
+            if (nameIs(i, name) && valueHoldsToken(i, token)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Reads a decoded value where it lies, so that asking about a token makes no string. */
+    private boolean valueHoldsToken(int i, String token) {
+        if (raw == null || values != null && values[i] != null) {
+            return ListTokens.contains(value(i), token);
+        }
+        return ListTokens.contains(raw, bound(4 * i + 2), bound(4 * i + 3), token);
     }
 
     /** True when parsing noted that no field named {@code name}, one the codec reads itself, is present. */
@@ -203,8 +249,8 @@ public final class Headers {
         if (raw == null || names != null && names[i] != null) {
             return ByteClass.equalsAsciiIgnoringCase(name(i), name);
         }
-        int start = bounds[4 * i];
-        int len = bounds[4 * i + 1] - start;
+        int start = bound(4 * i);
+        int len = bound(4 * i + 1) - start;
         if (len != name.length()) {
             return false;
         }

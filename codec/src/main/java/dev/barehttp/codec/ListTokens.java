@@ -28,6 +28,45 @@ final class ListTokens {
         return false;
     }
 
+    /** As {@link #contains(String, String)}, for the list held in {@code b[from, to)} (ISO-8859-1). */
+    static boolean contains(byte[] b, int from, int to, String token) {
+        int i = from;
+        while (i < to) {
+            int end = i;
+            while (end < to && b[end] != ',') {
+                end++;
+            }
+            if (elementEquals(b, i, end, token)) {
+                return true;
+            }
+            i = end + 1;
+        }
+        return false;
+    }
+
+    private static boolean elementEquals(byte[] b, int start, int end, String token) {
+        int cut = start;
+        while (cut < end && b[cut] != ';') {
+            cut++;
+        }
+        while (cut > start && isOws((char) b[cut - 1])) {
+            cut--;
+        }
+        while (start < cut && isOws((char) b[start])) {
+            start++;
+        }
+        if (cut - start != token.length()) {
+            return false;
+        }
+        for (int k = 0; k < token.length(); k++) {
+            char t = token.charAt(k);
+            if (t > 0x7F || ByteClass.lower(b[start + k]) != ByteClass.lower((byte) t)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The non-empty elements of the list, trimmed and without parameters. */
     static List<String> elements(String value) {
         List<String> out = new ArrayList<>(2);

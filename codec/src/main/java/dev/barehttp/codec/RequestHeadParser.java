@@ -59,7 +59,7 @@ final class RequestHeadParser {
         if (end < 0) {
             return null;
         }
-        Headers headers = fields.fields(b, base, end);
+        Headers headers = fields.fields(b, base);
         in.consume(end);
         state = State.REQUEST_LINE;
         scan = 0;

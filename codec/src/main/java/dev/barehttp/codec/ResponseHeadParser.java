@@ -47,7 +47,7 @@ final class ResponseHeadParser {
         if (end < 0) {
             return null;
         }
-        Headers headers = fields.fields(b, base, end);
+        Headers headers = fields.fields(b, base);
         in.consume(end);
         state = State.STATUS_LINE;
         scan = 0;

@@ -1,0 +1,76 @@
+package dev.barehttp.codec;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * Eight bytes at a time: a {@code long} read little-endian from a byte array, so the byte at the
+ * lowest address is the word's lowest byte, and tests that look at all eight bytes at once (SWAR,
+ * "SIMD within a register").
+ *
+ * <p>The tests below mark a byte by setting its top bit (0x80) in the result. They rest on two facts:
+ * <ul>
+ *   <li>{@code (w - 0x0101..01 * n) & ~w & 0x8080..80} is nonzero exactly when some byte of {@code w}
+ *       is below {@code n} (for {@code n <= 0x80}): a byte {@code >= n} subtracts without a borrow and
+ *       keeps its top bit clear unless it had it already (then {@code ~w} clears the mark), while the
+ *       lowest byte below {@code n} wraps round to {@code >= 0x80} with its own top bit clear. Bytes
+ *       above that one may be marked falsely by the borrow it passes on, so only the lowest mark is
+ *       exact: {@link #firstMarked} is safe, a population count would not be.</li>
+ *   <li>{@code ~(((w & 0x7F..7F) + 0x7F..7F) | w | 0x7F..7F)} marks exactly the zero bytes: adding
+ *       0x7F to the low seven bits of a byte never carries into the next byte, and sets the top bit
+ *       unless those seven bits were all zero.</li>
+ * </ul>
+ * Comparing with a byte value {@code c} is looking for zero bytes in {@code w ^ (0x0101..01 * c)}.
+ */
+final class ByteWords {
+    private ByteWords() {
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    static final long ONES = 0x0101_0101_0101_0101L;
+    static final long HIGH_BITS = 0x8080_8080_8080_8080L;
+    private static final long LOW_BITS = 0x7F7F_7F7F_7F7F_7F7FL;
+
+    /** The eight bytes {@code b[i, i + 8)} as one word, {@code b[i]} in its lowest byte. */
+    static long load(byte[] b, int i) {
+        return (long) LONGS.get(b, i);
+    }
+
+    /** Every byte of the word set to {@code c}. */
+    static long repeat(int c) {
+        return ONES * (c & 0xFF);
+    }
+
+    /** Nonzero when some byte is below {@code n} ({@code n <= 0x80}); only the lowest mark is exact. */
+    static long below(long w, int n) {
+        return (w - ONES * n) & ~w & HIGH_BITS;
+    }
+
+    /** Nonzero when some byte equals the repeated byte {@code c} ({@link #repeat}); only the lowest mark is exact. */
+    static long equal(long w, long c) {
+        return below(w ^ c, 1);
+    }
+
+    /** The top bit of exactly each byte equal to the repeated byte {@code c}. */
+    static long equalExact(long w, long c) {
+        long x = w ^ c;
+        return ~(((x & LOW_BITS) + LOW_BITS) | x | LOW_BITS);
+    }
+
+    /** The index (0 to 7) of the lowest marked byte; {@code marks} must not be zero. */
+    static int firstMarked(long marks) {
+        return Long.numberOfTrailingZeros(marks) >>> 3;
+    }
+
+    /** The index (0 to 7) of the highest marked byte; {@code marks} must be exact and not zero. */
+    static int lastMarked(long marks) {
+        return (63 - Long.numberOfLeadingZeros(marks)) >>> 3;
+    }
+
+    /** Marks kept for the lowest {@code n} bytes only ({@code 0 <= n < 8}). */
+    static long lowest(long marks, int n) {
+        return marks & ((1L << (8 * n)) - 1);
+    }
+}
