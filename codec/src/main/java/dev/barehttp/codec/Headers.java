@@ -160,6 +160,33 @@ public final class Headers {
         return v;
     }
 
+    /** A test of a field value's bytes, {@code b[from, to)}. */
+    @FunctionalInterface
+    interface ValueCheck {
+        boolean test(byte[] b, int from, int to);
+    }
+
+    /**
+     * {@code check} applied to the value of the first field named {@code name}: on the received bytes
+     * for decoded fields (no string is made), on the value's Latin-1 bytes for built ones; true when
+     * there is no such field.
+     */
+    boolean firstValueSatisfies(String name, ValueCheck check) {
+        if (surelyAbsent(name)) {
+            return true;
+        }
+        for (int i = 0; i < size; i++) {
+            if (nameIs(i, name)) {
+                if (raw == null) {
+                    byte[] b = value(i).getBytes(StandardCharsets.ISO_8859_1);
+                    return check.test(b, 0, b.length);
+                }
+                return check.test(raw, bound(4 * i + 2), bound(4 * i + 3));
+            }
+        }
+        return true;
+    }
+
     /** The values of every field named {@code name} joined with ", ", or null when there is none. */
     public String get(String name) {
         if (surelyAbsent(name)) {

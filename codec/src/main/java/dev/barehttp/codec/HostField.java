@@ -1,5 +1,7 @@
 package dev.barehttp.codec;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * The syntax of a {@code Host} field value (RFC 9110 section 7.2, RFC 3986 section 3.2):
  * <pre>
@@ -9,37 +11,59 @@ package dev.barehttp.codec;
  * </pre>
  * RFC 9112 section 3.2 requires a 400 for a Host field with an invalid value: a proxy and an origin
  * that read a malformed authority differently route the same request to different hosts.
+ *
+ * <p>Checked on the bytes as received (the value of a decoded field is not turned into a string for it).
  */
 final class HostField {
-    private static final String SUB_DELIMS = "!$&'()*+,;=";
-    private static final String UNRESERVED_SYMBOLS = "-._~";
+    /** unreserved and sub-delims: what a reg-name holds besides pct-encoded octets. */
+    private static final boolean[] REG_NAME_CHAR = new boolean[256];
+    private static final boolean[] HEX_DIGIT = new boolean[256];
+
+    static {
+        String allowed = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789" + "-._~" + "!$&'()*+,;=";
+        for (int i = 0; i < allowed.length(); i++) {
+            REG_NAME_CHAR[allowed.charAt(i)] = true;
+        }
+        String hex = "0123456789abcdefABCDEF";
+        for (int i = 0; i < hex.length(); i++) {
+            HEX_DIGIT[hex.charAt(i)] = true;
+        }
+    }
 
     private HostField() {
     }
 
     /** True when {@code value} is {@code uri-host [ ":" port ]} (an empty value is valid). */
     static boolean isValid(String value) {
+        // A character above 0xFF becomes '?', which no Host value may hold either.
+        byte[] b = value.getBytes(StandardCharsets.ISO_8859_1);
+        return isValid(b, 0, b.length);
+    }
+
+    /** True when {@code b[from, to)} is {@code uri-host [ ":" port ]} (an empty value is valid). */
+    static boolean isValid(byte[] b, int from, int to) {
         int hostEnd;
-        if (value.startsWith("[")) {
-            hostEnd = value.indexOf(']') + 1;
-            if (hostEnd <= 1 || !isIpLiteralBody(value, 1, hostEnd - 1)) {
+        if (from < to && b[from] == '[') {
+            int close = indexOf(b, from, to, (byte) ']');
+            if (close < 0 || !isIpLiteralBody(b, from + 1, close)) {
                 return false;
             }
+            hostEnd = close + 1;
         } else {
-            int colon = value.lastIndexOf(':');
-            hostEnd = colon < 0 ? value.length() : colon;
-            if (!isRegName(value, 0, hostEnd)) {
+            int colon = lastIndexOf(b, from, to, (byte) ':');
+            hostEnd = colon < 0 ? to : colon;
+            if (!isRegName(b, from, hostEnd)) {
                 return false;
             }
         }
-        if (hostEnd == value.length()) {
+        if (hostEnd == to) {
             return true;
         }
-        if (value.charAt(hostEnd) != ':') {
+        if (b[hostEnd] != ':') {
             return false;
         }
-        for (int i = hostEnd + 1; i < value.length(); i++) {
-            if (!isDigit(value.charAt(i))) {
+        for (int i = hostEnd + 1; i < to; i++) {
+            if (b[i] < '0' || b[i] > '9') {
                 return false;
             }
         }
@@ -47,15 +71,15 @@ final class HostField {
     }
 
     /** reg-name (IPv4address is a subset of it). */
-    private static boolean isRegName(String s, int from, int to) {
+    private static boolean isRegName(byte[] b, int from, int to) {
         for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
+            int c = b[i] & 0xFF;
             if (c == '%') {
-                if (i + 2 >= to || !isHex(s.charAt(i + 1)) || !isHex(s.charAt(i + 2))) {
+                if (i + 2 >= to || !HEX_DIGIT[b[i + 1] & 0xFF] || !HEX_DIGIT[b[i + 2] & 0xFF]) {
                     return false;
                 }
                 i += 2;
-            } else if (!isUnreserved(c) && SUB_DELIMS.indexOf(c) < 0) {
+            } else if (!REG_NAME_CHAR[c]) {
                 return false;
             }
         }
@@ -63,28 +87,34 @@ final class HostField {
     }
 
     /** IPv6address or IPvFuture, loosely: the characters they may hold, at least one. */
-    private static boolean isIpLiteralBody(String s, int from, int to) {
+    private static boolean isIpLiteralBody(byte[] b, int from, int to) {
         if (from == to) {
             return false;
         }
         for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (!isUnreserved(c) && SUB_DELIMS.indexOf(c) < 0 && c != ':') {
+            int c = b[i] & 0xFF;
+            if (!REG_NAME_CHAR[c] && c != ':') {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean isUnreserved(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c) || UNRESERVED_SYMBOLS.indexOf(c) >= 0;
+    private static int indexOf(byte[] b, int from, int to, byte c) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    private static boolean isHex(char c) {
-        return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    private static int lastIndexOf(byte[] b, int from, int to, byte c) {
+        for (int i = to - 1; i >= from; i--) {
+            if (b[i] == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

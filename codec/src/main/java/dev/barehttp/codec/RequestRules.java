@@ -63,7 +63,7 @@ final class RequestRules {
         if (hosts == 0 && version == HttpVersion.HTTP_1_1 && config.requireHost()) {
             throw HttpProtocolException.badRequest("an HTTP/1.1 request without Host (RFC 9112 section 3.2)");
         }
-        if (hosts == 1 && !HostField.isValid(headers.get("host"))) {
+        if (hosts == 1 && !headers.firstValueSatisfies("host", HostField::isValid)) {
             throw HttpProtocolException.badRequest("the Host field is not uri-host [ \":\" port ] (RFC 9112 section 3.2)");
         }
     }
