@@ -38,6 +38,10 @@ public final class Methods {
 
     /** The method in {@code b[from, to)}: a shared constant for the common ones, a new string otherwise. */
     static String intern(byte[] b, int from, int to) {
+        // GET is most requests: settled without the table.
+        if (to - from == 3 && b[from] == 'G' && b[from + 1] == 'E' && b[from + 2] == 'T') {
+            return GET;
+        }
         for (int i = 0; i < KNOWN_BYTES.length; i++) {
             byte[] k = KNOWN_BYTES[i];
             if (k.length == to - from && Arrays.equals(k, 0, k.length, b, from, to)) {
