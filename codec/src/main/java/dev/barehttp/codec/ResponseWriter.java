@@ -191,6 +191,11 @@ public final class ResponseWriter {
             throw new IllegalArgumentException("header value for " + name
                     + " holds a forbidden character (CR, LF, NUL or another control)");
         }
+        return validField(name, value);
+    }
+
+    /** Adds a field already known to be a token name and a valid value. */
+    private ResponseWriter validField(String name, String value) {
         // One comparison at most: the names the writer handles itself differ in length.
         int special = switch (name.length()) {
             case 14 -> ByteClass.equalsAsciiIgnoringCase(name, "content-length") ? 14 : 0;
@@ -220,10 +225,16 @@ public final class ResponseWriter {
         return this;
     }
 
-    /** Adds every field of {@code headers}, as {@link #header} would. */
+    /**
+     * Adds every field of {@code headers}, as {@link #header} would. A {@link Headers} holds only valid
+     * names and values (its builder checks them, the parser refuses the rest), so they are not checked again.
+     */
     public ResponseWriter headers(Headers headers) {
+        if (headers.size() > 0) {
+            requireHeaders(headers.nameAsWritten(0));
+        }
         for (int i = 0; i < headers.size(); i++) {
-            header(headers.nameAsWritten(i), headers.value(i));
+            validField(headers.nameAsWritten(i), headers.value(i));
         }
         return this;
     }
