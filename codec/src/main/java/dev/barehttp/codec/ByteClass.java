@@ -38,6 +38,8 @@ final class ByteClass {
 
     /* ASCII upper case to lower case; every other byte maps to itself. */
     private static final byte[] LOWER = new byte[256];
+    /* A tchar in lower case, or 0 for a byte that is not a tchar: a field name's check and folding in one load. */
+    private static final byte[] TCHAR_LOWER = new byte[256];
 
     static {
         String tcharSymbols = "!#$%&'*+-.^_`|~";
@@ -53,7 +55,13 @@ final class ByteClass {
                     : i >= 'A' && i <= 'F' ? i - 'A' + 10
                     : -1);
             LOWER[i] = (byte) (i >= 'A' && i <= 'Z' ? i + 32 : i);
+            TCHAR_LOWER[i] = TCHAR[i] ? LOWER[i] : 0;
         }
+    }
+
+    /** {@code b} in lower case when it is a tchar, else 0 (no tchar is NUL). */
+    static byte tcharLower(byte b) {
+        return TCHAR_LOWER[b & 0xFF];
     }
 
     static boolean isTchar(byte b) {

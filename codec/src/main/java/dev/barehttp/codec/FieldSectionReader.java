@@ -135,8 +135,9 @@ final class FieldSectionReader {
     private int scanName(byte[] b, int base, int p, int cap) {
         while (p < cap) {
             byte c = b[base + p];
-            if (ByteClass.isTchar(c)) {
-                b[base + p] = ByteClass.lower(c);
+            byte folded = ByteClass.tcharLower(c);
+            if (folded != 0) {
+                b[base + p] = folded;
                 p++;
             } else if (c == ':' && p > lineStart) {
                 return p;

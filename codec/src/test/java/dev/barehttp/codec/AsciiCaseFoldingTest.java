@@ -2,6 +2,7 @@ package dev.barehttp.codec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -12,6 +13,23 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code i}. The {@code String} and {@code CharSequence} forms must agree on every case.
  */
 class AsciiCaseFoldingTest {
+
+    /**
+     * Field names are tokens (RFC 9110 section 5.6.2), kept in lower case: the one-load table the name
+     * scan uses agrees with the tchar test and the ASCII folding for every byte value.
+     */
+    @Test
+    void nameTableAgreesWithTcharAndFoldingForEveryByte() {
+        String symbols = "!#$%&'*+-.^_`|~";
+        for (int i = 0; i < 256; i++) {
+            byte b = (byte) i;
+            boolean tchar = (i >= 'a' && i <= 'z') || (i >= 'A' && i <= 'Z') || (i >= '0' && i <= '9')
+                    || symbols.indexOf(i) >= 0;
+            byte expected = tchar ? (byte) (i >= 'A' && i <= 'Z' ? i + 32 : i) : 0;
+            assertEquals(expected, ByteClass.tcharLower(b), "byte 0x" + Integer.toHexString(i));
+            assertEquals(tchar, ByteClass.isTchar(b), "byte 0x" + Integer.toHexString(i));
+        }
+    }
 
     @ParameterizedTest(name = "\"{0}\" vs \"{1}\" -> {2}")
     @CsvSource({
