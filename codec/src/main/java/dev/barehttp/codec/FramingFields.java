@@ -33,21 +33,13 @@ final class FramingFields {
     /** The bit of {@code name} (any case), or 0 when the codec does not note it. */
     static int of(String name) {
         return switch (name.length()) {
-            case 4 -> named(name, "host") ? HOST : 0;
-            case 6 -> named(name, "expect") ? EXPECT : 0;
-            case 10 -> named(name, "connection") ? CONNECTION : 0;
-            case 14 -> named(name, "content-length") ? CONTENT_LENGTH : 0;
-            case 17 -> named(name, "transfer-encoding") ? TRANSFER_ENCODING : 0;
+            case 4 -> ByteClass.equalsAsciiIgnoringCase(name, "host") ? HOST : 0;
+            case 6 -> ByteClass.equalsAsciiIgnoringCase(name, "expect") ? EXPECT : 0;
+            case 10 -> ByteClass.equalsAsciiIgnoringCase(name, "connection") ? CONNECTION : 0;
+            case 14 -> ByteClass.equalsAsciiIgnoringCase(name, "content-length") ? CONTENT_LENGTH : 0;
+            case 17 -> ByteClass.equalsAsciiIgnoringCase(name, "transfer-encoding") ? TRANSFER_ENCODING : 0;
             default -> 0;
         };
-    }
-
-    /**
-     * The codec's own checks ask with the lower-case literal itself, several times per request: equals
-     * answers those at once (the same string), and only another spelling is folded character by character.
-     */
-    private static boolean named(String name, String lowerName) {
-        return name.equals(lowerName) || ByteClass.equalsAsciiIgnoringCase(name, lowerName);
     }
 
     /** Adds the bit of a newly read field to {@code seen}, marking a second Host. */
