@@ -35,22 +35,15 @@ public abstract class HttpClientKit extends TransportKit {
 
     private HttpClient client;
 
-    /**
-     * Whether the requests are https, with a client that trusts {@link TestCertificate}: a kit run over
-     * TLS says true (and starts its servers with {@link TlsClients#withTestCertificate}).
-     */
-    protected boolean https() {
-        return false;
-    }
 
     @BeforeEach
     void makeClient() throws IOException {
-        client = https() ? TlsClients.httpClient() : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        client = overTls() ? TlsClients.httpClient() : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     private URI uri(HttpServer server, String pathAndQuery) {
-        return URI.create((https() ? "https" : "http") + "://127.0.0.1:" + server.port() + pathAndQuery);
+        return URI.create((overTls() ? "https" : "http") + "://127.0.0.1:" + server.port() + pathAndQuery);
     }
 
     /** RFC 9110 section 9.3: each method reaches the handler with its body; HEAD gets only the fields. */

@@ -33,9 +33,17 @@ public abstract class TransportKit {
         return false;
     }
 
-    /** A hook for transport options every server of the kit gets (none by default). */
+    /**
+     * Whether the kit runs over TLS: its servers serve {@link TestCertificate} and its clients trust it
+     * ({@link TlsClients}). False by default; a transport's TLS run of a kit says true.
+     */
+    protected boolean overTls() {
+        return false;
+    }
+
+    /** A hook for transport options every server of the kit gets: the test certificate over TLS, else none. */
     protected HttpServer.Builder configure(HttpServer.Builder builder) {
-        return builder;
+        return overTls() ? TlsClients.withTestCertificate(builder) : builder;
     }
 
     /** Starts a server with the defaults. */
@@ -68,11 +76,11 @@ public abstract class TransportKit {
     }
 
     /**
-     * Opens a client to the server on {@code port}: a loopback socket. A transport whose connections
-     * are not sockets (an in-memory one) overrides this.
+     * Opens a client to the server on {@code port}: a loopback socket (a TLS one when {@link #overTls}).
+     * A transport whose connections are not sockets (an in-memory one) overrides this.
      */
     protected RawClient openClient(int port, int receiveBufferSize) throws IOException {
-        return RawClient.connect(port, receiveBufferSize);
+        return overTls() ? TlsClients.connect(port, receiveBufferSize) : RawClient.connect(port, receiveBufferSize);
     }
 
     /** Sends {@code request} and expects a response with {@code status} and Connection: close, then the close. */

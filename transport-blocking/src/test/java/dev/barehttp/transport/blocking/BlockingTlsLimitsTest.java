@@ -1,10 +1,6 @@
 package dev.barehttp.transport.blocking;
 
-import dev.barehttp.HttpServer;
 import dev.barehttp.tck.LimitsKit;
-import dev.barehttp.tck.RawClient;
-import dev.barehttp.tck.TlsClients;
-import java.io.IOException;
 
 /** The transport test kit's {@link LimitsKit} on the blocking transport over TLS. */
 class BlockingTlsLimitsTest extends LimitsKit {
@@ -14,12 +10,7 @@ class BlockingTlsLimitsTest extends LimitsKit {
     }
 
     @Override
-    protected HttpServer.Builder configure(HttpServer.Builder builder) {
-        return TlsClients.withTestCertificate(builder);
-    }
-
-    @Override
-    protected RawClient openClient(int port, int receiveBufferSize) throws IOException {
-        return TlsClients.connect(port, receiveBufferSize);
+    protected boolean overTls() {
+        return true;
     }
 }

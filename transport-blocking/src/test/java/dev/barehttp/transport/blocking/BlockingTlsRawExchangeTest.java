@@ -1,12 +1,6 @@
 package dev.barehttp.transport.blocking;
 
-import dev.barehttp.HttpServer;
-import dev.barehttp.tck.RawClient;
 import dev.barehttp.tck.RawExchangeKit;
-import dev.barehttp.tck.TestCertificate;
-import dev.barehttp.tck.TlsClients;
-import java.io.IOException;
-import java.security.GeneralSecurityException;
 
 /** The transport test kit's {@link RawExchangeKit} on the blocking transport over TLS: the same bytes inside the records. */
 class BlockingTlsRawExchangeTest extends RawExchangeKit {
@@ -16,16 +10,7 @@ class BlockingTlsRawExchangeTest extends RawExchangeKit {
     }
 
     @Override
-    protected HttpServer.Builder configure(HttpServer.Builder builder) {
-        try {
-            return builder.tls(TestCertificate.context());
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @Override
-    protected RawClient openClient(int port, int receiveBufferSize) throws IOException {
-        return TlsClients.connect(port, receiveBufferSize);
+    protected boolean overTls() {
+        return true;
     }
 }

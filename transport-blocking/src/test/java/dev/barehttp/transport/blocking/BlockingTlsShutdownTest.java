@@ -1,10 +1,6 @@
 package dev.barehttp.transport.blocking;
 
-import dev.barehttp.HttpServer;
 import dev.barehttp.tck.ShutdownKit;
-import dev.barehttp.tck.RawClient;
-import dev.barehttp.tck.TlsClients;
-import java.io.IOException;
 
 /** The transport test kit's {@link ShutdownKit} on the blocking transport over TLS. */
 class BlockingTlsShutdownTest extends ShutdownKit {
@@ -14,12 +10,7 @@ class BlockingTlsShutdownTest extends ShutdownKit {
     }
 
     @Override
-    protected HttpServer.Builder configure(HttpServer.Builder builder) {
-        return TlsClients.withTestCertificate(builder);
-    }
-
-    @Override
-    protected RawClient openClient(int port, int receiveBufferSize) throws IOException {
-        return TlsClients.connect(port, receiveBufferSize);
+    protected boolean overTls() {
+        return true;
     }
 }

@@ -1,10 +1,6 @@
 package dev.barehttp.transport.nio;
 
-import dev.barehttp.HttpServer;
 import dev.barehttp.tck.HttpClientKit;
-import dev.barehttp.tck.RawClient;
-import dev.barehttp.tck.TlsClients;
-import java.io.IOException;
 
 /** The transport test kit's {@link HttpClientKit} on the NIO transport over TLS: the same requests, https. */
 class NioTlsHttpClientTest extends HttpClientKit {
@@ -14,17 +10,7 @@ class NioTlsHttpClientTest extends HttpClientKit {
     }
 
     @Override
-    protected HttpServer.Builder configure(HttpServer.Builder builder) {
-        return TlsClients.withTestCertificate(builder);
-    }
-
-    @Override
-    protected RawClient openClient(int port, int receiveBufferSize) throws IOException {
-        return TlsClients.connect(port, receiveBufferSize);
-    }
-
-    @Override
-    protected boolean https() {
+    protected boolean overTls() {
         return true;
     }
 }
