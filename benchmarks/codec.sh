@@ -105,9 +105,9 @@ run_llhttp() {
 }
 
 if [[ "${BUILD:-1}" == 1 ]]; then
-    echo "building the benchmarks jar..." >&2
+    echo "building the benchmarks jar (clean: an incremental build can keep a stale class)..." >&2
     # shellcheck disable=SC2086
-    mvn -B -q ${MVN_ARGS:-} -Pbench -Dmaven.test.skip=true -pl benchmarks -am package >&2
+    mvn -B -q ${MVN_ARGS:-} -Pbench -Dmaven.test.skip=true -pl benchmarks -am clean package >&2
 fi
 
 java -version 2>&1 | head -1 >&2

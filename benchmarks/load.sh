@@ -27,6 +27,9 @@
 #   helidon     $HELIDON_JAVA $JVM_OPTS -jar benchmarks-helidon/target/benchmarks-helidon.jar (Helidon 4.5.0
 #               SE, virtual threads, TCP_NODELAY; built with -Pbench-helidon on JDK 21+); not in tls
 # The order of the servers rotates every round (A B C, B C A, C A B); the table reports medians.
+# Server CPU is the user + system time the server process (nginx: master and worker) used during the
+# measured run (/proc/PID/stat), divided by the requests answered: what a request costs, which moves far
+# less between runs than requests/s on a shared machine.
 # Peak resident memory is the server's VmHWM (/proc/PID/status; for nginx master and worker summed)
 # after warm-up and measurement.
 #
@@ -71,6 +74,7 @@ jvm_opts="${JVM_OPTS:--Xms256m -Xmx1g}"
 java_bin="${JAVA:-java}"
 nginx_bin="${NGINX:-nginx}"
 port="${PORT:-18080}"
+clock_ticks="$(getconf CLK_TCK 2> /dev/null || echo 100)"
 results="${RESULTS:-benchmarks/results}"
 logs="$results/load-logs"
 examples_jar=examples/target/barehttp-examples.jar
@@ -100,7 +104,9 @@ build() {
     if [[ "${BUILD:-1}" == 1 ]]; then
         echo "building the examples and benchmarks jars..." >&2
         # shellcheck disable=SC2086
-        mvn -B -q ${MVN_ARGS:-} -Pbench -Dmaven.test.skip=true -pl examples,benchmarks -am package >&2
+        # clean first: an incremental build can keep a stale class and measure it.
+        # shellcheck disable=SC2086
+        mvn -B -q ${MVN_ARGS:-} -Pbench -Dmaven.test.skip=true -pl examples,benchmarks -am clean package >&2
     fi
     for jar in "$examples_jar" "$bench_jar"; do
         [[ -f "$jar" ]] || { echo "missing $jar (run without BUILD=0)" >&2; exit 1; }
@@ -366,6 +372,19 @@ peak_rss_kb() {
     echo "$total"
 }
 
+# Prints the CPU time in clock ticks (user + system) that process $1 and its children (nginx's worker)
+# have used so far, or nothing when $1 is gone.
+cpu_ticks() {
+    [[ -r "/proc/$1/stat" ]] || return 0
+    local pid total=0 ticks
+    for pid in "$1" $(pgrep -P "$1" || true); do
+        # Fields 14 and 15 (utime, stime), counted after the ")" that ends the command name.
+        ticks="$(sed 's/.*) //' "/proc/$pid/stat" 2> /dev/null | awk '{print $12 + $13}' || true)"
+        total=$((total + ${ticks:-0}))
+    done
+    echo "$total"
+}
+
 # Runs wrk for scenario $1 against server $4 on port $2 for duration $3; prints its RESULT line.
 run_wrk() {
     local connections depth scheme
@@ -384,9 +403,15 @@ measure() {
     if [[ "$warmup" != 0 && "$warmup" != 0s ]]; then
         run_wrk "$scenario" "$port" "$warmup" "$server" > /dev/null
     fi
-    local result hwm
+    local result hwm ticks_before ticks_after cpu_us
+    ticks_before="$(cpu_ticks "$server_pid")"
     result="$(run_wrk "$scenario" "$port" "$duration" "$server")"
+    ticks_after="$(cpu_ticks "$server_pid")"
     hwm="$(peak_rss_kb "$server_pid")"
+    cpu_us=0
+    if [[ -n "$ticks_before" && -n "$ticks_after" ]]; then
+        cpu_us=$(( (ticks_after - ticks_before) * 1000000 / clock_ticks ))
+    fi
     if [[ -z "$hwm" ]]; then
         echo "WARNING: server $server died during $scenario (round $round); log: $logs/$server-$port.log" >&2
         hwm=0
@@ -395,8 +420,8 @@ measure() {
     # RESULT key=value ... -> values in a fixed column order
     local values
     values="$(echo "$result" | tr ' ' '\n' | grep '=' | cut -d= -f2 | head -9 | paste -sd '\t')"
-    printf '%s\t%s\t%s\t%s\t%s\n' "$round" "$scenario" "$server" "$values" "$hwm" >> "$results/load.tsv"
-    echo "round $round  $scenario  $server: $result VmHWM=${hwm}kB" >&2
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$scenario" "$server" "$values" "$hwm" "$cpu_us" >> "$results/load.tsv"
+    echo "round $round  $scenario  $server: $result VmHWM=${hwm}kB server_cpu_us=$cpu_us" >&2
 }
 
 ensure_wrk
@@ -433,7 +458,7 @@ done
     echo "# duration: $duration"
     echo "# warmup: $warmup"
     echo "# rounds: $rounds"
-    printf 'round\tscenario\tserver\trequests\tduration_us\tp50_us\tp99_us\tconnect\tread\twrite\tstatus\ttimeout\tvmhwm_kb\n'
+    printf 'round\tscenario\tserver\trequests\tduration_us\tp50_us\tp99_us\tconnect\tread\twrite\tstatus\ttimeout\tvmhwm_kb\tserver_cpu_us\n'
 } > "$results/load.tsv"
 
 for round in $(seq 1 "$rounds"); do

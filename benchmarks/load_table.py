@@ -49,6 +49,17 @@ def rate(row):
     return int(row["requests"]) / (int(row["duration_us"]) / 1e6)
 
 
+def cpu_per_request(row):
+    """The server's CPU time per answered request in microseconds, or None when the run has none."""
+    cpu, requests = int(row.get("server_cpu_us") or 0), int(row["requests"])
+    return cpu / requests if cpu and requests else None
+
+
+def cpu_cell(runs):
+    values = [v for v in (cpu_per_request(r) for r in runs) if v is not None]
+    return f"{statistics.median(values):.1f} µs" if values else "–"
+
+
 def errors(row):
     return sum(int(row[k]) for k in ERRORS)
 
@@ -67,18 +78,19 @@ def scenario_table(scenario, rows):
     lines = [
         f"**{scenario}**: {SCENARIOS.get(scenario, scenario)}",
         "",
-        "| server | requests/s | vs Netty | p50 latency | p99 latency | errors | peak RSS | runs |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| server | requests/s | vs Netty | p50 latency | p99 latency | server CPU per request | errors | peak RSS | runs |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     names = {**SERVERS, **TLS_SERVERS} if scenario == "tls" else SERVERS
     for server in [s for s in SERVERS if s in by_server] + [s for s in by_server if s not in SERVERS]:
         runs = by_server[server]
         median_rate = statistics.median(rate(r) for r in runs)
         versus = f"{median_rate / netty_rate:.2f}x" if netty_rate else "–"
-        lines.append("| {} | {:,.0f} | {} | {} | {} | {:,} | {:.0f} MiB | {} |".format(
+        lines.append("| {} | {:,.0f} | {} | {} | {} | {} | {:,} | {:.0f} MiB | {} |".format(
             names.get(server, server), median_rate, versus,
             ms(statistics.median(int(r["p50_us"]) for r in runs)),
             ms(statistics.median(int(r["p99_us"]) for r in runs)),
+            cpu_cell(runs),
             sum(errors(r) for r in runs),
             statistics.median(int(r["vmhwm_kb"] or 0) for r in runs) / 1024, len(runs)))
     return lines
@@ -117,7 +129,8 @@ def main():
     out += [
         "Medians over {} round(s); each run: a fresh server, {} of wrk warm-up, then {} measured. Server order "
         "rotates every round. errors = wrk's connect, read, write, timeout (2 s) and non-2xx counts, summed over "
-        "all rounds; peak RSS = the server's VmHWM. Servers and wrk share the machine's cores (no pinning); "
+        "all rounds; server CPU per request = the server process's user + system time during the measured run "
+        "divided by the requests answered (wrk's own CPU is not counted); peak RSS = the server's VmHWM. Servers and wrk share the machine's cores (no pinning); "
         "traffic stays on 127.0.0.1.".format(meta.get("rounds"), meta.get("warmup"), meta.get("duration")),
         "",
         "{}, {} cores ({}), {}, server JVM flags: `{}`.".format(
