@@ -27,8 +27,9 @@ import java.nio.file.Path;
  *       such a response becomes a logged 500;</li>
  *   <li>encode it through the connection's writer: bytes with Content-Length, a stream through an
  *       {@link java.io.OutputStream}, a file through {@link ConnectionIO#sendFile}. A stream that fails
- *       before any byte of it left is taken back and answered 500; after a byte left, the connection
- *       closes, since its framing can no longer be completed.</li>
+ *       before any byte of it left is taken back and answered 500, or with the protocol error's own
+ *       status (400, 413) when it failed because the request body it read broke the protocol; after a
+ *       byte left, the connection closes, since its framing can no longer be completed.</li>
  * </ol>
  *
  * It does not flush at the end: the driver writes once the answers to every pipelined request that
@@ -255,6 +256,11 @@ final class Exchange {
                 throw e instanceof IOException io2 ? io2 : new IOException("the streamed body failed", e);
             }
             if (connection.retractResponse()) {
+                if (connection.failure() != null) {
+                    // The request body broke the protocol while the stream read it: the client's error.
+                    connection.respondToError(connection.failure());
+                    return;
+                }
                 LOG.log(System.Logger.Level.WARNING, "the streamed body of " + head.method() + " " + head.target()
                         + " failed before any byte of it left; answering 500", e);
                 sendBytes(connection.response(), INTERNAL_ERROR);

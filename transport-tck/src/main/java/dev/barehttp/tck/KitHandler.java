@@ -78,6 +78,9 @@ public final class KitHandler implements Handler {
                     out.flush();
                     out.write(ascii("second"));
                 });
+            case "/stream-echo":
+                return Response.stream(200, out -> request.body().transferTo(out))
+                        .withHeader("Content-Type", "application/octet-stream");
             case "/stream-fails-late":
                 return Response.stream(200, out -> {
                     out.write(ascii("partial"));

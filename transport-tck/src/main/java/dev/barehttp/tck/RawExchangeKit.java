@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.barehttp.HttpServer;
+import dev.barehttp.codec.HttpConfig;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -303,6 +304,33 @@ public abstract class RawExchangeKit extends TransportKit {
         assertEquals(lines("HTTP/1.1 500 Internal Server Error", "Content-Type: text/plain; charset=utf-8",
                 "Content-Length: 22", "Date: <date>", "", "Internal Server Error\n"), client.read().text());
         assertEquals(HELLO, client.send(GET_HELLO).read().text());
+    }
+
+    /**
+     * RFC 9112 section 7.1: a malformed chunked request body is the client's error, a 400 that closes the
+     * connection, also when the handler's response stream is what reads it (before any byte of that
+     * response left): not the 500 of a failing stream.
+     */
+    @Test
+    void malformedChunkedBodyReadByAResponseStreamGives400() throws IOException {
+        for (String chunks : List.of("1\na\r\n0\r\n\r\n", "FFFFFFFFFFFFFFFFF1\r\na\r\n0\r\n\r\n", "1_0\r\na\r\n0\r\n\r\n")) {
+            RawClient client = connect(start());
+            client.send("POST /stream-echo HTTP/1.1\r\nHost: kit\r\nTransfer-Encoding: chunked\r\n\r\n" + chunks);
+            RawResponse response = client.read();
+            assertEquals(400, response.status(), chunks);
+            assertTrue(response.text().contains("Connection: close\r\n"), response.text());
+            assertTrue(client.closedByServer(), chunks);
+        }
+    }
+
+    /** RFC 9112 section 6.3: a body over the configured limit is a 413 also when a response stream reads it. */
+    @Test
+    void oversizedBodyReadByAResponseStreamGives413() throws IOException {
+        RawClient client = connect(start(b -> b.config(HttpConfig.defaults().withMaxBodySize(8))));
+        client.send("POST /stream-echo HTTP/1.1\r\nHost: kit\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "10\r\n0123456789abcdef\r\n0\r\n\r\n");
+        assertEquals(413, client.read().status());
+        assertTrue(client.closedByServer());
     }
 
     /**
