@@ -171,6 +171,22 @@ public final class Request {
         return path;
     }
 
+    /**
+     * The authority the request is for (RFC 9110 section 7.2), e.g. {@code example.com:8080}: the
+     * request-target's own when it names one (absolute-form, or CONNECT's authority-form; the Host field
+     * is then ignored, RFC 9112 section 3.2.2), else the Host field's value (checked by the codec:
+     * {@code uri-host [ ":" port ]}); empty when neither names one (HTTP/1.0 without Host). As the
+     * client sent it: not lower-cased, the port kept only when given.
+     */
+    public String authority() {
+        String own = TargetParts.authority(head.method(), head.target());
+        if (own != null) {
+            return own;
+        }
+        String host = head.headers().get("host");
+        return host == null ? "" : host;
+    }
+
     /** The raw query after '?', or null when the target has none. */
     public String query() {
         return rawQuery;

@@ -21,6 +21,40 @@ final class RequestTargets {
             }
         } else if (!isAbsoluteForm(target)) {
             throw HttpProtocolException.badRequest("the request-target is in no known form");
+        } else if (isHttpScheme(target)) {
+            checkHttpAuthority(target);
+        }
+    }
+
+    /** True when an absolute-form target's scheme is {@code http} or {@code https}, in any case (RFC 3986 section 3.1). */
+    private static boolean isHttpScheme(String target) {
+        int colon = target.indexOf(':');
+        // Scheme characters are ALPHA, DIGIT, '+', '-', '.' (checked): of them only 'H' and 'h' fold to 'h'.
+        boolean http = colon >= 4 && (target.charAt(0) | 0x20) == 'h' && (target.charAt(1) | 0x20) == 't'
+                && (target.charAt(2) | 0x20) == 't' && (target.charAt(3) | 0x20) == 'p';
+        return http && (colon == 4 || (colon == 5 && (target.charAt(4) | 0x20) == 's'));
+    }
+
+    /**
+     * http-URI and https-URI (RFC 9110 sections 4.2.1 and 4.2.2): {@code "//"} and an authority whose
+     * host is not empty (a recipient must reject an empty one) and valid as a Host value, without
+     * userinfo (RFC 9110 section 4.2.4: it is deprecated, and mostly serves to hide the real host).
+     */
+    private static void checkHttpAuthority(String target) {
+        int start = target.indexOf(':') + 3;
+        if (!target.startsWith("//", start - 2)) {
+            throw HttpProtocolException.badRequest("an http(s) request-target has no \"//\" and authority (RFC 9110 section 4.2.1)");
+        }
+        int end = start;
+        while (end < target.length() && target.charAt(end) != '/' && target.charAt(end) != '?') {
+            end++;
+        }
+        String authority = target.substring(start, end);
+        if (authority.indexOf('@') >= 0) {
+            throw HttpProtocolException.badRequest("userinfo in an http(s) request-target (RFC 9110 section 4.2.4)");
+        }
+        if (authority.isEmpty() || authority.charAt(0) == ':' || !HostField.isValid(authority)) {
+            throw HttpProtocolException.badRequest("the host of an http(s) request-target is empty or invalid (RFC 9110 section 4.2.1)");
         }
     }
 

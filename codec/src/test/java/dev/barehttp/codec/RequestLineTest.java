@@ -51,6 +51,30 @@ class RequestLineTest {
                 head("GET", "http://example.com:8080/p?q", HttpVersion.HTTP_1_1, 0, "host", "example.com:8080"), end());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"HTTPS://example.com", "http://example.com?q", "http://[::1]:8080/p", "urn:isbn:0451450523",
+            "ftp://user@example.com/"})
+    void rfc9112_3_2_2_absoluteFormSchemesAndAuthorities(String target) {
+        assertEvents(ascii("GET " + target + " HTTP/1.1\r\nHost: example.com\r\n\r\n"),
+                head("GET", target, HttpVersion.HTTP_1_1, 0, "host", "example.com"), end());
+    }
+
+    /** RFC 9110 section 4.2.4: userinfo in an http(s) target is treated as an error (it hides the real host). */
+    @ParameterizedTest
+    @ValueSource(strings = {"http://user@example.com/", "https://user:pass@example.com/", "http://evil.example@good.example/",
+            "HTTP://@example.com/"})
+    void rfc9110_4_2_4_userinfoInAnHttpTargetIs400(String target) {
+        assertRejected(ascii("GET " + target + " HTTP/1.1\r\nHost: example.com\r\n\r\n"), 400);
+    }
+
+    /** RFC 9110 section 4.2.1: an http(s) URI with an empty host must be rejected; "//" is not optional. */
+    @ParameterizedTest
+    @ValueSource(strings = {"http:///p", "http://:80/p", "https://?q", "http:example.com/p", "http:/example.com/p",
+            "http://exa mple.com/", "http://exa%mple.com/", "http://example.com:8x/"})
+    void rfc9110_4_2_1_httpTargetWithoutAValidHostIs400(String target) {
+        assertRejected(ascii("GET " + target + " HTTP/1.1\r\nHost: example.com\r\n\r\n"), 400);
+    }
+
     @Test
     void rfc9112_3_2_3_authorityFormForConnect() {
         // CONNECT ends the connection after its exchange: the tunnel is not implemented.
