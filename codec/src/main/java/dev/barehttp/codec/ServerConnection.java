@@ -145,6 +145,14 @@ public final class ServerConnection {
         return config;
     }
 
+    /**
+     * The monotonic millisecond clock this connection reads, the one {@link #nextDeadline()} is on: code
+     * around the codec that keeps deadlines of its own (a write timeout, a linger) reads the same one.
+     */
+    public LongSupplier clock() {
+        return clock;
+    }
+
     /** The connection's state, as in the table of the class comment. */
     public State state() {
         return state;
