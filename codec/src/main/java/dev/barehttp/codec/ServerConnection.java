@@ -84,17 +84,8 @@ public final class ServerConnection {
 
     private final HttpConfig config;
     private final LongSupplier clock;
-    private InputBuffer in;
-    private OutputBuffer out;
-    /*
-     * The buffers, the parser, the writer and the body decoders are made when first needed and dropped
-     * again by trimBuffers() while the connection is idle, so a kept-alive connection that waits holds
-     * none of them.
-     */
-    private RequestHeadParser headParser;
-    private ResponseWriter response;
-    private ContentLengthBody contentLengthBody;
-    private ChunkedBody chunkedBody;
+    /** What only a connection at work needs; null until then, and again once trimBuffers() dropped it. */
+    private Parts parts;
     /** The bare line feeds counted by head parsers already dropped. */
     private int bareLineFeedsOfDroppedParsers;
 
@@ -103,19 +94,35 @@ public final class ServerConnection {
     private boolean inputEnded;
     private volatile boolean shutdownRequested;
 
-    private RequestHead request;
-    private BodyDecoder body;
-    private boolean requestKeepAlive;
-    private boolean continueSent;
-    private long drainStartWire;
-    private long drainStartedAt;
-
     private long idleSince;
     private long headStartedAt = -1;
-    /** When the codec last answered NEED_DATA for body bytes, or -1 while it is not waiting. */
-    private long bodyWaitSince = -1;
-    private long bodyWaitedMillis;
-    private long bodyWireStart;
+
+    /**
+     * The buffers, the head parser, the writer, the body decoders and the state of the exchange in
+     * progress: made when the connection first needs one of them, reused for every later request while
+     * it is busy, and dropped as a whole by trimBuffers() while it is idle, so that a kept-alive
+     * connection that waits holds none of them. The parser, the writer and the decoders are made when
+     * first needed within it.
+     */
+    private static final class Parts {
+        final InputBuffer in = new InputBuffer();
+        final OutputBuffer out = new OutputBuffer();
+        RequestHeadParser headParser;
+        ResponseWriter response;
+        ContentLengthBody contentLengthBody;
+        ChunkedBody chunkedBody;
+
+        RequestHead request;
+        BodyDecoder body;
+        boolean requestKeepAlive;
+        boolean continueSent;
+        long drainStartWire;
+        long drainStartedAt;
+        /** When the codec last answered NEED_DATA for body bytes, or -1 while it is not waiting. */
+        long bodyWaitSince = -1;
+        long bodyWaitedMillis;
+        long bodyWireStart;
+    }
 
     /** A connection with the given limits and a monotonic millisecond clock ({@code System.nanoTime}). */
     public ServerConnection(HttpConfig config) {
@@ -136,6 +143,14 @@ public final class ServerConnection {
     /** The limits this connection enforces. */
     public HttpConfig config() {
         return config;
+    }
+
+    /**
+     * The monotonic millisecond clock this connection reads, the one {@link #nextDeadline()} is on: code
+     * around the codec that keeps deadlines of its own (a write timeout, a linger) reads the same one.
+     */
+    public LongSupplier clock() {
+        return clock;
     }
 
     /** The connection's state, as in the table of the class comment. */
@@ -194,9 +209,9 @@ public final class ServerConnection {
 
     private void noteArrival() {
         long now = clock.getAsLong();
-        if (bodyWaitSince >= 0) {
-            bodyWaitedMillis += now - bodyWaitSince;
-            bodyWaitSince = now;
+        if (parts != null && parts.bodyWaitSince >= 0) {
+            parts.bodyWaitedMillis += now - parts.bodyWaitSince;
+            parts.bodyWaitSince = now;
         }
         if (state == State.AWAIT_HEAD && headStartedAt < 0 && inSize() == 0 && writerIdle()) {
             headStartedAt = now;
@@ -264,7 +279,7 @@ public final class ServerConnection {
             return Signal.PAUSED;
         }
         // With nothing buffered there is nothing to parse: a trimmed connection stays without a parser.
-        RequestHead head = inSize() == 0 && headParser == null ? null : parser().parse(input());
+        RequestHead head = inSize() == 0 && (parts == null || parts.headParser == null) ? null : parser().parse(input());
         if (head == null) {
             if (inputEnded) {
                 if (headInProgress() || inSize() > 0) {
@@ -280,87 +295,98 @@ public final class ServerConnection {
     }
 
     private void startRequest(RequestHead head) {
-        request = head;
-        requestKeepAlive = head.version() == HttpVersion.HTTP_1_1
+        Parts p = parts();
+        p.request = head;
+        p.requestKeepAlive = head.version() == HttpVersion.HTTP_1_1
                 ? !head.headers().containsToken("connection", "close")
                 : head.headers().containsToken("connection", "keep-alive");
-        body = head.bodyLength() == RequestHead.CHUNKED ? chunkedBody() : contentLengthBody(head.bodyLength());
-        continueSent = false;
+        p.body = head.bodyLength() == RequestHead.CHUNKED ? chunkedBody() : contentLengthBody(head.bodyLength());
+        p.continueSent = false;
         headStartedAt = -1;
-        bodyWaitSince = -1;
-        bodyWaitedMillis = 0;
-        bodyWireStart = input().consumedTotal();
+        p.bodyWaitSince = -1;
+        p.bodyWaitedMillis = 0;
+        p.bodyWireStart = p.in.consumedTotal();
         state = State.READ_BODY;
         writer().begin(head);
     }
 
-    private InputBuffer input() {
-        if (in == null) {
-            in = new InputBuffer();
+    private Parts parts() {
+        if (parts == null) {
+            parts = new Parts();
         }
-        return in;
+        return parts;
+    }
+
+    /** The request in progress, or null. */
+    private RequestHead request() {
+        return parts == null ? null : parts.request;
+    }
+
+    private InputBuffer input() {
+        return parts().in;
     }
 
     private int inSize() {
-        return in == null ? 0 : in.size();
+        return parts == null ? 0 : parts.in.size();
     }
 
     private OutputBuffer output() {
-        if (out == null) {
-            out = new OutputBuffer();
-        }
-        return out;
+        return parts().out;
     }
 
     private int outSize() {
-        return out == null ? 0 : out.size();
+        return parts == null ? 0 : parts.out.size();
     }
 
     private RequestHeadParser parser() {
-        if (headParser == null) {
-            headParser = new RequestHeadParser(config);
+        Parts p = parts();
+        if (p.headParser == null) {
+            p.headParser = new RequestHeadParser(config);
         }
-        return headParser;
+        return p.headParser;
     }
 
     private boolean headInProgress() {
-        return headParser != null && headParser.inProgress();
+        return parts != null && parts.headParser != null && parts.headParser.inProgress();
     }
 
     private ResponseWriter writer() {
-        if (response == null) {
-            response = new ResponseWriter(new WriterEvents(), output());
+        Parts p = parts();
+        if (p.response == null) {
+            p.response = new ResponseWriter(new WriterEvents(), p.out);
         }
-        return response;
+        return p.response;
     }
 
     /** True when no response is in progress; a writer not made yet is idle. */
     private boolean writerIdle() {
-        return response == null || response.idle();
+        return parts == null || parts.response == null || parts.response.idle();
     }
 
     private ContentLengthBody contentLengthBody(long length) {
-        if (contentLengthBody == null) {
-            contentLengthBody = new ContentLengthBody(0);
+        Parts p = parts();
+        if (p.contentLengthBody == null) {
+            p.contentLengthBody = new ContentLengthBody(0);
         }
-        return contentLengthBody.reset(length);
+        return p.contentLengthBody.reset(length);
     }
 
     /** The connection's chunked decoder, made on first use and reused, as its tables are not small. */
     private ChunkedBody chunkedBody() {
-        if (chunkedBody == null) {
-            chunkedBody = new ChunkedBody(config);
+        Parts p = parts();
+        if (p.chunkedBody == null) {
+            p.chunkedBody = new ChunkedBody(config);
         }
-        return chunkedBody.reset();
+        return p.chunkedBody.reset();
     }
 
     /** A body event, a signal, or null to go round again. */
     private HttpEvent readBody(BodyDelivery delivery) {
-        HttpEvent e = body.next(input(), delivery);
+        HttpEvent e = parts.body.next(parts.in, delivery);
         if (e == null) {
             return needBodyBytes();
         }
-        bodyWaitSince = -1;
+        parts.bodyWaitSince = -1;
         if (e instanceof EndOfMessage) {
             state = State.AWAIT_RESPONSE_END;
         }
@@ -370,8 +396,8 @@ public final class ServerConnection {
     /** Discards the unread body of an answered request: no event, only NEED_DATA or a state change. */
     private HttpEvent drain() {
         while (true) {
-            HttpEvent e = body.next(input(), BodyDelivery.DISCARD);
-            if (input().consumedTotal() - drainStartWire > config.maxDrainSize()) {
+            HttpEvent e = parts.body.next(parts.in, BodyDelivery.DISCARD);
+            if (parts.in.consumedTotal() - parts.drainStartWire > config.maxDrainSize()) {
                 state = State.MUST_CLOSE;
                 return null;
             }
@@ -387,10 +413,10 @@ public final class ServerConnection {
 
     private HttpEvent needBodyBytes() {
         if (inputEnded) {
-            body.endOfInput();
+            parts.body.endOfInput();
         }
-        if (bodyWaitSince < 0) {
-            bodyWaitSince = clock.getAsLong();
+        if (parts.bodyWaitSince < 0) {
+            parts.bodyWaitSince = clock.getAsLong();
         }
         return Signal.NEED_DATA;
     }
@@ -474,11 +500,14 @@ public final class ServerConnection {
                 headStartedAt = now;
             }
         }
-        if (bodyWaitSince >= 0) {
-            bodyWaitSince = now;
+        if (parts == null) {
+            return;
+        }
+        if (parts.bodyWaitSince >= 0) {
+            parts.bodyWaitSince = now;
         }
         if (state == State.DRAIN) {
-            drainStartedAt = Math.max(drainStartedAt, now);
+            parts.drainStartedAt = Math.max(parts.drainStartedAt, now);
         }
     }
 
@@ -494,10 +523,11 @@ public final class ServerConnection {
      * response has begun, queues it and returns true (the caller should write the output now).
      */
     public boolean bodyRequested() {
-        if (state != State.READ_BODY || continueSent || !request.expectsContinue() || !writer().awaitingStatus()) {
+        if (state != State.READ_BODY || parts.continueSent || !parts.request.expectsContinue()
+                || !writer().awaitingStatus()) {
             return false;
         }
-        continueSent = true;
+        parts.continueSent = true;
         output().put(CONTINUE);
         return true;
     }
@@ -560,8 +590,8 @@ public final class ServerConnection {
      * answered {@link Signal#NEED_DATA}.
      */
     public void awaitBodyBytes() {
-        if (state == State.READ_BODY && bodyWaitSince < 0) {
-            bodyWaitSince = clock.getAsLong();
+        if (state == State.READ_BODY && parts.bodyWaitSince < 0) {
+            parts.bodyWaitSince = clock.getAsLong();
         }
     }
 
@@ -573,10 +603,10 @@ public final class ServerConnection {
         if (state == State.AWAIT_RESPONSE_END) {
             return true;
         }
-        if (state != State.READ_BODY || request.expectsContinue()) {
+        if (state != State.READ_BODY || parts.request.expectsContinue()) {
             return false;
         }
-        long remaining = body.remaining();
+        long remaining = parts.body.remaining();
         return remaining >= 0 && remaining <= inSize();
     }
 
@@ -592,7 +622,8 @@ public final class ServerConnection {
 
     /** Lenient acceptances so far (lines ended by a bare LF when {@code allowBareLf} is set). */
     public int violations() {
-        return bareLineFeedsOfDroppedParsers + (headParser == null ? 0 : headParser.bareLineFeeds());
+        return bareLineFeedsOfDroppedParsers
+                + (parts == null || parts.headParser == null ? 0 : parts.headParser.bareLineFeeds());
     }
 
     /**
@@ -601,26 +632,20 @@ public final class ServerConnection {
      * response writer and the body decoders, all made again when the next request arrives.
      */
     public void trimBuffers() {
-        if (isIdle() && (out == null || out.isEmpty())) {
-            if (headParser != null) {
-                bareLineFeedsOfDroppedParsers += headParser.bareLineFeeds();
-                headParser = null;
-            }
-            response = null;
-            contentLengthBody = null;
-            chunkedBody = null;
-            in = null;
-            out = null;
+        if (parts == null) {
             return;
         }
-        if (in != null) {
-            in.trim();
+        if (isIdle() && parts.out.isEmpty()) {
+            if (parts.headParser != null) {
+                bareLineFeedsOfDroppedParsers += parts.headParser.bareLineFeeds();
+            }
+            parts = null;
+            return;
         }
-        if (out != null) {
-            out.trim();
-        }
-        if (headParser != null) {
-            headParser.trim();
+        parts.in.trim();
+        parts.out.trim();
+        if (parts.headParser != null) {
+            parts.headParser.trim();
         }
     }
 
@@ -638,6 +663,7 @@ public final class ServerConnection {
         if (status < 100 || status > 199 || status == 101) {
             throw new IllegalArgumentException("an interim response is a 1xx other than 101: " + status);
         }
+        RequestHead request = request();
         if (request == null || request.version() != HttpVersion.HTTP_1_1 || !writer().awaitingStatus()
                 || (state != State.READ_BODY && state != State.AWAIT_RESPONSE_END)) {
             return false;
@@ -652,7 +678,7 @@ public final class ServerConnection {
         }
         output().crlf();
         if (status == 100) {
-            continueSent = true;
+            parts.continueSent = true;
         }
         return true;
     }
@@ -671,6 +697,7 @@ public final class ServerConnection {
      * @throws IllegalArgumentException for a field that is not a valid name and value
      */
     public void switchProtocols(String protocol, Headers fields) {
+        RequestHead request = request();
         if (request == null || !request.headers().containsToken("upgrade", protocol)
                 || request.version() != HttpVersion.HTTP_1_1) {
             throw new IllegalStateException("the request did not ask to upgrade to " + protocol);
@@ -691,6 +718,7 @@ public final class ServerConnection {
      * @throws IllegalStateException when the request is not CONNECT, or as {@link #switchProtocols}
      */
     public void openTunnel(int status, Headers fields) {
+        RequestHead request = request();
         if (request == null || !request.method().equals(Methods.CONNECT)) {
             throw new IllegalStateException("only a CONNECT request becomes a tunnel");
         }
@@ -775,15 +803,16 @@ public final class ServerConnection {
     }
 
     private boolean persistsAfterResponse(boolean responseSaysClose, ResponseFraming framing) {
-        if (state == State.ERROR || request == null || !requestKeepAlive || responseSaysClose || shutdownRequested
-                || framing == ResponseFraming.CLOSE_DELIMITED || request.method().equals(Methods.CONNECT)) {
+        Parts p = parts;
+        if (state == State.ERROR || p.request == null || !p.requestKeepAlive || responseSaysClose || shutdownRequested
+                || framing == ResponseFraming.CLOSE_DELIMITED || p.request.method().equals(Methods.CONNECT)) {
             return false;
         }
         if (state == State.READ_BODY) {
-            if (request.expectsContinue() && !continueSent) {
+            if (p.request.expectsContinue() && !p.continueSent) {
                 return false;
             }
-            long remaining = body.remaining();
+            long remaining = p.body.remaining();
             return remaining >= 0 && remaining <= config.maxDrainSize();
         }
         return state == State.AWAIT_RESPONSE_END;
@@ -798,8 +827,8 @@ public final class ServerConnection {
         }
         if (state == State.READ_BODY) {
             state = State.DRAIN;
-            drainStartWire = input().consumedTotal();
-            drainStartedAt = clock.getAsLong();
+            parts.drainStartWire = parts.in.consumedTotal();
+            parts.drainStartedAt = clock.getAsLong();
         } else {
             afterExchange();
         }
@@ -807,9 +836,9 @@ public final class ServerConnection {
 
     private void afterExchange() {
         state = State.AWAIT_HEAD;
-        request = null;
-        body = null;
-        bodyWaitSince = -1;
+        parts.request = null;
+        parts.body = null;
+        parts.bodyWaitSince = -1;
         writer().reset();
         long now = clock.getAsLong();
         idleSince = now;
@@ -831,7 +860,7 @@ public final class ServerConnection {
         return switch (state) {
             case AWAIT_HEAD -> headOrIdleDeadline();
             case READ_BODY -> bodyDeadline();
-            case DRAIN -> Math.min(bodyDeadline(), after(drainStartedAt, config.drainTimeoutMillis()));
+            case DRAIN -> Math.min(bodyDeadline(), after(parts.drainStartedAt, config.drainTimeoutMillis()));
             default -> Long.MAX_VALUE;
         };
     }
@@ -848,16 +877,17 @@ public final class ServerConnection {
 
     /** While waiting for body bytes: the stall timeout, and the minimum average rate after its grace period. */
     private long bodyDeadline() {
-        if (bodyWaitSince < 0) {
+        Parts p = parts;
+        if (p.bodyWaitSince < 0) {
             return Long.MAX_VALUE;
         }
-        long stall = after(bodyWaitSince, config.bodyTimeoutMillis());
+        long stall = after(p.bodyWaitSince, config.bodyTimeoutMillis());
         if (config.minBodyRate() <= 0) {
             return stall;
         }
-        long received = input().consumedTotal() + inSize() - bodyWireStart;
+        long received = p.in.consumedTotal() + p.in.size() - p.bodyWireStart;
         long allowed = Math.max(config.bodyRateGraceMillis(), received * 1000 / config.minBodyRate());
-        long rate = bodyWaitSince + Math.max(0, allowed - bodyWaitedMillis);
+        long rate = p.bodyWaitSince + Math.max(0, allowed - p.bodyWaitedMillis);
         return Math.min(stall, rate);
     }
 
@@ -890,6 +920,6 @@ public final class ServerConnection {
 
     @Override
     public String toString() {
-        return "ServerConnection[" + state + ", " + response + ", in=" + inSize() + ", out=" + outSize() + "]";
+        return "ServerConnection[" + state + ", " + (parts == null ? null : parts.response) + ", in=" + inSize() + ", out=" + outSize() + "]";
     }
 }

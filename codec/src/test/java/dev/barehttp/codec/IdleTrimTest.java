@@ -2,6 +2,7 @@ package dev.barehttp.codec;
 
 import static dev.barehttp.codec.Exchanges.ascii;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -83,14 +84,33 @@ class IdleTrimTest {
         assertEquals(Signal.NEED_DATA, conn.nextEvent());
         assertEquals(false, conn.hasOutput());
         assertEquals(true, conn.isIdle());
-        for (String name : List.of("in", "out", "headParser", "response", "contentLengthBody", "chunkedBody")) {
-            java.lang.reflect.Field field = ServerConnection.class.getDeclaredField(name);
-            field.setAccessible(true);
-            assertEquals(null, field.get(conn), name + " of a trimmed, idle connection");
-        }
+        assertEquals(null, parts(conn), "the buffers, parser, writer, decoders and exchange state of a trimmed, idle"
+                + " connection");
         answerOne(conn, ascii("GET /b HTTP/1.1\r\nHost: x\r\n\r\n"));
         conn.receiveEndOfInput();
         assertEquals(Signal.CLOSED, conn.nextEvent());
+    }
+
+    /**
+     * No allocation per request on a busy connection: without a trim, every request reuses the parts
+     * (buffers, parser, writer, the exchange's state) that the first one made.
+     */
+    @Test
+    void aBusyConnectionReusesItsPartsForEveryRequest() throws Exception {
+        ServerConnection conn = new ServerConnection(HttpConfig.defaults(), () -> 0L);
+        answerOne(conn, ascii("GET /a HTTP/1.1\r\nHost: x\r\n\r\n"));
+        Object first = parts(conn);
+        assertEquals(true, first != null, "parts made by the first request");
+        for (int i = 0; i < 3; i++) {
+            answerOne(conn, ascii("GET /b HTTP/1.1\r\nHost: x\r\n\r\n"));
+            assertSame(first, parts(conn), "parts after request " + (i + 2));
+        }
+    }
+
+    private static Object parts(ServerConnection conn) throws ReflectiveOperationException {
+        java.lang.reflect.Field field = ServerConnection.class.getDeclaredField("parts");
+        field.setAccessible(true);
+        return field.get(conn);
     }
 
     private static String answerOne(ServerConnection conn, byte[] request) {

@@ -63,14 +63,11 @@ public final class ConnectionDriver {
     /** What the transport must do next; see the class comment. */
     public enum Action { READ, WRITE, DISPATCH, LINGER, CLOSE }
 
-    /** The peer and transport facts the driver and the handlers need, read once per connection. */
-    public record Peer(InetSocketAddress remote, InetSocketAddress local, boolean secure) { }
-
     private final ServerConnection http;
-    private final Handler handler;
-    private final Peer peer;
+    private final InetSocketAddress remote;
+    private final InetSocketAddress local;
+    /** What every connection of the server shares: the handler, the timeouts, the error answers. */
     private final DriverSettings settings;
-    private final LongSupplier clock;
 
     private Action action = Action.READ;
     private RequestHead dispatched;
@@ -79,41 +76,47 @@ public final class ConnectionDriver {
     private boolean inlineAllowed;
     /** A response a handler returned on such a thread, to be sent from a thread that may block. */
     private Exchange.Unsent unsent;
-    private long writeProgressAt;
-    private long lingerUntil = Long.MAX_VALUE;
-    private long trimAt = Long.MAX_VALUE;
+    /**
+     * The one time the current action's own deadline runs from, since each action has at most one: in
+     * READ when the idle buffers are to be trimmed ({@link Long#MAX_VALUE} until the connection is idle);
+     * in WRITE when output last made progress (the write timeout runs from it); in LINGER when lingering
+     * ends. {@link #act} sets it on entering an action, so no action sees another's value.
+     */
+    private long phaseTime = Long.MAX_VALUE;
     private boolean trimmed;
     /** Whether a response was given since the connection was last idle: only then is a linger worth its time. */
     private boolean answered;
     private volatile boolean shutdownMarked;
 
     /**
-     * A driver for one accepted connection.
+     * A driver for one accepted connection; its deadlines are on the codec's clock
+     * ({@link ServerConnection#clock()}).
      *
-     * @param clock the same monotonic milliseconds the codec was made with
+     * @param remote the peer's address, as the handlers and the logs see it
+     * @param local the address the connection was accepted on
+     * @param settings shared by every connection of the server
      */
-    public ConnectionDriver(ServerConnection http, Handler handler, Peer peer, DriverSettings settings,
-                            LongSupplier clock) {
+    public ConnectionDriver(ServerConnection http, InetSocketAddress remote, InetSocketAddress local,
+                            DriverSettings settings) {
         this.http = http;
-        this.handler = handler;
-        this.peer = peer;
+        this.remote = remote;
+        this.local = local;
         this.settings = settings;
-        this.clock = clock;
     }
 
     /** A driver with the codec's default clock ({@code System.nanoTime} in milliseconds). */
-    public static ConnectionDriver create(ServerSettings settings, Peer peer) {
-        return create(settings, DriverSettings.from(settings), peer);
+    public static ConnectionDriver create(ServerSettings settings, InetSocketAddress remote, InetSocketAddress local) {
+        return create(settings, DriverSettings.from(settings), remote, local);
     }
 
     /**
      * A driver with the codec's default clock, sharing {@code driverSettings} (made once per server with
      * {@link DriverSettings#from}, so that a connection does not carry its own copy).
      */
-    public static ConnectionDriver create(ServerSettings settings, DriverSettings driverSettings, Peer peer) {
-        LongSupplier clock = MONOTONIC_MILLIS;
-        return new ConnectionDriver(new ServerConnection(settings.config(), clock), settings.handler(), peer,
-                driverSettings, clock);
+    public static ConnectionDriver create(ServerSettings settings, DriverSettings driverSettings,
+                                          InetSocketAddress remote, InetSocketAddress local) {
+        return new ConnectionDriver(new ServerConnection(settings.config(), MONOTONIC_MILLIS), remote, local,
+                driverSettings);
     }
 
     private static final LongSupplier MONOTONIC_MILLIS = () -> System.nanoTime() / 1_000_000;
@@ -123,9 +126,19 @@ public final class ConnectionDriver {
         return http;
     }
 
-    /** The peer this connection serves. */
-    public Peer peer() {
-        return peer;
+    /** The peer's address. */
+    public InetSocketAddress remoteAddress() {
+        return remote;
+    }
+
+    /** The address the connection was accepted on. */
+    public InetSocketAddress localAddress() {
+        return local;
+    }
+
+    /** The settings this driver shares with the other connections of its server. */
+    public DriverSettings settings() {
+        return settings;
     }
 
     /** The action asked for last. */
@@ -142,7 +155,7 @@ public final class ConnectionDriver {
             HttpProtocolException refusal = HttpProtocolException.serviceUnavailable(
                     "the server has its maximum of connections open");
             http.respondToError(refusal);
-            settings.errorAnswers().sent(peer.remote(), refusal.status(), http.response().bodyBytes());
+            settings.errorAnswers().sent(remote, refusal.status(), http.response().bodyBytes());
         }
         return next();
     }
@@ -190,7 +203,9 @@ public final class ConnectionDriver {
     public Action onOutputWritten(int n) {
         if (n > 0) {
             http.consumeOutput(n);
-            writeProgressAt = clock.getAsLong();
+            if (action == Action.WRITE) {
+                phaseTime = now();
+            }
             answered = true;
         }
         return http.hasOutput() ? act(Action.WRITE) : next();
@@ -203,10 +218,10 @@ public final class ConnectionDriver {
      */
     public long deadline() {
         return switch (action) {
-            case READ -> Math.min(http.nextDeadline(), trimmed || !http.isIdle() ? Long.MAX_VALUE : trimAt);
-            case WRITE -> settings.writeTimeoutMillis() > 0 ? writeProgressAt + settings.writeTimeoutMillis()
+            case READ -> Math.min(http.nextDeadline(), trimmed || !http.isIdle() ? Long.MAX_VALUE : phaseTime);
+            case WRITE -> settings.writeTimeoutMillis() > 0 ? phaseTime + settings.writeTimeoutMillis()
                     : Long.MAX_VALUE;
-            case LINGER -> lingerUntil;
+            case LINGER -> phaseTime;
             case DISPATCH -> http.nextDeadline();
             default -> Long.MAX_VALUE;
         };
@@ -223,7 +238,7 @@ public final class ConnectionDriver {
         if (!http.expire(now)) {
             return false;
         }
-        PeerLog.debug(() -> peer.remote() + ": the request body stalled past its deadline in " + http.state());
+        PeerLog.debug(() -> remote + ": the request body stalled past its deadline in " + http.state());
         return true;
     }
 
@@ -232,7 +247,7 @@ public final class ConnectionDriver {
         switch (action) {
             case WRITE -> {
                 if (now >= deadline()) {
-                    PeerLog.debug(() -> peer.remote() + ": the peer accepted no output for "
+                    PeerLog.debug(() -> remote + ": the peer accepted no output for "
                             + settings.writeTimeoutMillis() + " ms; closing");
                     http.close();
                     return act(Action.CLOSE);
@@ -240,15 +255,15 @@ public final class ConnectionDriver {
                 return action;
             }
             case LINGER -> {
-                return now >= lingerUntil ? act(Action.CLOSE) : action;
+                return now >= phaseTime ? act(Action.CLOSE) : action;
             }
             case READ -> {
-                if (!trimmed && now >= trimAt && http.isIdle()) {
+                if (!trimmed && now >= phaseTime && http.isIdle()) {
                     http.trimBuffers();
                     trimmed = true;
                 }
                 if (http.expire(now)) {
-                    PeerLog.debug(() -> peer.remote() + ": timed out in " + http.state());
+                    PeerLog.debug(() -> remote + ": timed out in " + http.state());
                 }
                 return next();
             }
@@ -343,17 +358,17 @@ public final class ConnectionDriver {
                     return;
                 }
                 inline = false;
-                unsent = Exchange.run(http, head, io, handler, peer);
+                unsent = Exchange.run(this, head, io);
                 if (unsent != null) {
                     return;
                 }
                 head = http.isClosed() ? null : nextPipelined();
             }
         } catch (java.io.IOException e) {
-            PeerLog.debug(() -> peer.remote() + ": connection failed during an exchange: " + e);
+            PeerLog.debug(() -> remote + ": connection failed during an exchange: " + e);
             http.close();
         } catch (RuntimeException | Error e) {
-            LOG.log(System.Logger.Level.WARNING, "an exchange with " + peer.remote() + " failed", e);
+            LOG.log(System.Logger.Level.WARNING, "an exchange with " + remote + " failed", e);
             http.close();
         }
     }
@@ -364,7 +379,7 @@ public final class ConnectionDriver {
             return false;
         }
         try {
-            return handler.invocationType(head) == InvocationType.NON_BLOCKING;
+            return settings.handler().invocationType(head) == InvocationType.NON_BLOCKING;
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "the handler's invocationType failed for " + head.target()
                     + "; running it as one that may block", e);
@@ -402,17 +417,12 @@ public final class ConnectionDriver {
     /** The next action from the codec's state: write first, then the next event. */
     private Action next() {
         if (unsent != null && http.failure() == null && !http.isClosed()) {
-            trimAt = Long.MAX_VALUE;
             return act(Action.DISPATCH);
         }
         if (dispatched != null && http.failure() == null && !http.isClosed()) {
-            trimAt = Long.MAX_VALUE;
-            return worthWaitingFor(dispatched) ? act(Action.READ) : act(Action.DISPATCH);
+            return worthWaitingFor(dispatched) ? busyRead() : act(Action.DISPATCH);
         }
         if (http.hasOutput()) {
-            if (action != Action.WRITE) {
-                writeProgressAt = clock.getAsLong();
-            }
             return act(Action.WRITE);
         }
         if (http.failure() != null) {
@@ -429,8 +439,7 @@ public final class ConnectionDriver {
             dispatched = head;
             if (worthWaitingFor(head)) {
                 http.awaitBodyBytes();
-                trimAt = Long.MAX_VALUE;
-                return act(Action.READ);
+                return busyRead();
             }
             return act(Action.DISPATCH);
         }
@@ -440,16 +449,18 @@ public final class ConnectionDriver {
                 return act(Action.CLOSE);
             }
             if (!http.isIdle()) {
-                trimAt = Long.MAX_VALUE;
-            } else if (trimAt == Long.MAX_VALUE) {
-                answered = false;
-                trimAt = clock.getAsLong() + settings.trimDelayMillis();
+                return busyRead();
             }
-            return act(Action.READ);
+            act(Action.READ);
+            if (phaseTime == Long.MAX_VALUE) {
+                answered = false;
+                phaseTime = now() + settings.trimDelayMillis();
+            }
+            return Action.READ;
         }
         if (e == Signal.PAUSED) {
             // Outside dispatch nothing can end the response in progress: a handler that left it unended.
-            LOG.log(System.Logger.Level.WARNING, "a response to " + peer.remote() + " was left unfinished; closing");
+            LOG.log(System.Logger.Level.WARNING, "a response to " + remote + " was left unfinished; closing");
             http.close();
             return act(Action.CLOSE);
         }
@@ -467,7 +478,6 @@ public final class ConnectionDriver {
         if (http.inputEnded() || settings.lingerMillis() <= 0 || !answered) {
             return act(Action.CLOSE);
         }
-        lingerUntil = clock.getAsLong() + settings.lingerMillis();
         return act(Action.LINGER);
     }
 
@@ -477,11 +487,11 @@ public final class ConnectionDriver {
      */
     private void answer(HttpProtocolException error) {
         answered = true;
-        PeerLog.debug(() -> peer.remote() + ": " + error.status() + " " + error.getMessage());
+        PeerLog.debug(() -> remote + ": " + error.status() + " " + error.getMessage());
         Response custom = customAnswer(error);
         if (custom == null || !http.response().awaitingStatus()) {
             if (http.respondToError(error)) {
-                settings.errorAnswers().sent(peer.remote(), error.status(), http.response().bodyBytes());
+                settings.errorAnswers().sent(remote, error.status(), http.response().bodyBytes());
             }
             return;
         }
@@ -497,7 +507,7 @@ public final class ConnectionDriver {
             }
             return;
         }
-        settings.errorAnswers().sent(peer.remote(), custom.status(), body.length);
+        settings.errorAnswers().sent(remote, custom.status(), body.length);
     }
 
     /** The application's answer to {@code error}, when it gives a usable one (a bytes body, a 4xx or 5xx). */
@@ -520,12 +530,28 @@ public final class ConnectionDriver {
         return custom;
     }
 
+    /** READ while a request is in progress: no trim is due until the connection is idle again. */
+    private Action busyRead() {
+        act(Action.READ);
+        phaseTime = Long.MAX_VALUE;
+        return Action.READ;
+    }
+
+    /** Takes up {@code next}; entering an action starts its own deadline's time afresh. */
     private Action act(Action next) {
-        if (next != Action.READ) {
-            trimAt = Long.MAX_VALUE;
+        if (next != action) {
+            phaseTime = switch (next) {
+                case WRITE -> now();
+                case LINGER -> now() + settings.lingerMillis();
+                default -> Long.MAX_VALUE;
+            };
         }
         action = next;
         return next;
+    }
+
+    private long now() {
+        return http.clock().getAsLong();
     }
 
     @Override

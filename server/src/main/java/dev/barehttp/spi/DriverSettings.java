@@ -1,9 +1,14 @@
 package dev.barehttp.spi;
 
+import dev.barehttp.Handler;
+
 /**
- * The connection driver's own settings: what the codec's {@link dev.barehttp.codec.HttpConfig} does not
- * cover because it concerns sockets rather than the protocol.
+ * What every connection driver of one server shares, made once per server: the application, and what the
+ * codec's {@link dev.barehttp.codec.HttpConfig} does not cover because it concerns sockets rather than the
+ * protocol.
  *
+ * @param handler the application
+ * @param secure whether the server's connections are over TLS ({@link dev.barehttp.Request#isSecure()})
  * @param writeTimeoutMillis a peer that accepts no output byte for this long is closed (inactivity, not
  *     total time); zero or less disables it
  * @param lingerMillis after a final response, how long input is read and discarded before the close, so
@@ -11,8 +16,8 @@ package dev.barehttp.spi;
  * @param trimDelayMillis how long a connection stays idle before its buffers are released
  * @param errorAnswers the application's part in answers to protocol errors
  */
-public record DriverSettings(long writeTimeoutMillis, long lingerMillis, long trimDelayMillis,
-                             ErrorAnswers errorAnswers) {
+public record DriverSettings(Handler handler, boolean secure, long writeTimeoutMillis, long lingerMillis,
+                             long trimDelayMillis, ErrorAnswers errorAnswers) {
     /** The linger time when no {@code lingerMillis} option is given. */
     public static final long DEFAULT_LINGER_MILLIS = 1_000;
     /** The options every transport takes because the driver (or the SPI's shared parts) reads them. */
@@ -26,15 +31,19 @@ public record DriverSettings(long writeTimeoutMillis, long lingerMillis, long tr
 
     /** Checks the values. */
     public DriverSettings {
+        java.util.Objects.requireNonNull(handler, "handler");
         errorAnswers = errorAnswers == null ? ErrorAnswers.STANDARD : errorAnswers;
         if (lingerMillis < 0 || trimDelayMillis < 0) {
             throw new IllegalArgumentException("lingerMillis and trimDelayMillis must not be negative");
         }
     }
 
-    /** The settings of a server: the codec's write timeout and the {@code lingerMillis} option. */
+    /**
+     * The settings of a server: its handler, whether it has a TLS context, the codec's write timeout and
+     * the {@code lingerMillis} option.
+     */
     public static DriverSettings from(ServerSettings settings) {
-        return new DriverSettings(settings.config().writeTimeoutMillis(),
+        return new DriverSettings(settings.handler(), settings.tls() != null, settings.config().writeTimeoutMillis(),
                 settings.intOption("lingerMillis", (int) DEFAULT_LINGER_MILLIS), DEFAULT_TRIM_DELAY_MILLIS,
                 settings.errorAnswers());
     }

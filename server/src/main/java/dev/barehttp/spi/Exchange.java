@@ -51,12 +51,12 @@ final class Exchange {
      *
      * @throws IOException when the connection failed (socket error, timeout): the transport closes it
      */
-    static Unsent run(ServerConnection connection, RequestHead head, ConnectionIO io, Handler handler,
-                      ConnectionDriver.Peer peer) throws IOException {
+    static Unsent run(ConnectionDriver driver, RequestHead head, ConnectionIO io) throws IOException {
+        ServerConnection connection = driver.connection();
         RequestBodyStream body = new RequestBodyStream(connection, io, head.hasBody());
         Unsent unsent = null;
         try {
-            Response response = invoke(connection, head, body, handler, peer);
+            Response response = invoke(driver, head, body);
             if (response == null) {
                 return null;
             }
@@ -102,11 +102,13 @@ final class Exchange {
         }
     }
 
-    private static Response invoke(ServerConnection connection, RequestHead head, RequestBodyStream body,
-                                   Handler handler, ConnectionDriver.Peer peer) throws IOException {
+    private static Response invoke(ConnectionDriver driver, RequestHead head, RequestBodyStream body)
+            throws IOException {
+        ServerConnection connection = driver.connection();
         Response response;
         try {
-            Request request = new Request(head, body, body::trailers, peer.remote(), peer.local(), peer.secure(),
+            Request request = new Request(head, body, body::trailers, driver.remoteAddress(), driver.localAddress(),
+                    driver.settings().secure(),
                     (status, fields) -> {
                         boolean queued = connection.sendInterim(status, fields);
                         if (queued) {
@@ -114,7 +116,7 @@ final class Exchange {
                         }
                         return queued;
                     });
-            response = handler.handle(request);
+            response = driver.settings().handler().handle(request);
             if (response == null) {
                 throw new IllegalStateException("the handler returned no response");
             }

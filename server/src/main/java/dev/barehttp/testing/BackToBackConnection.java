@@ -64,13 +64,12 @@ final class BackToBackConnection implements ConnectionIO {
         this.raw = raw;
         LongSupplier clock = () -> System.nanoTime() / 1_000_000;
         InetAddress loopback = InetAddress.getLoopbackAddress();
-        ConnectionDriver.Peer peer = new ConnectionDriver.Peer(new InetSocketAddress(loopback, remotePort),
-                new InetSocketAddress(loopback, TestClient.SERVER_PORT), false);
         client = new ClientConnection(CLIENT_LIMITS);
         server = new ServerConnection(config, clock);
         Handler served = raw ? recordingMethods(handler) : handler;
-        driver = new ConnectionDriver(server, served, peer, new DriverSettings(NO_WRITE_TIMEOUT, NO_LINGER,
-                DriverSettings.DEFAULT_TRIM_DELAY_MILLIS, ErrorAnswers.STANDARD), clock);
+        driver = new ConnectionDriver(server, new InetSocketAddress(loopback, remotePort),
+                new InetSocketAddress(loopback, TestClient.SERVER_PORT), new DriverSettings(served, false,
+                NO_WRITE_TIMEOUT, NO_LINGER, DriverSettings.DEFAULT_TRIM_DELAY_MILLIS, ErrorAnswers.STANDARD));
         driver.start(true);
     }
 

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 
 /** The connection driver alone, without sockets or threads: the actions it answers to each event. */
 class ConnectionDriverTest {
-    private static final DriverSettings SETTINGS = new DriverSettings(1_000, 500, 2_000, ErrorAnswers.STANDARD);
     private static final InetSocketAddress PEER = new InetSocketAddress("127.0.0.1", 40000);
     private final AtomicLong now = new AtomicLong(10_000);
 
@@ -35,8 +34,8 @@ class ConnectionDriverTest {
     };
 
     private ConnectionDriver driver(Handler handler, HttpConfig config) {
-        return new ConnectionDriver(new ServerConnection(config, now::get), handler,
-                new ConnectionDriver.Peer(PEER, PEER, false), SETTINGS, now::get);
+        return new ConnectionDriver(new ServerConnection(config, now::get), PEER, PEER,
+                new DriverSettings(handler, false, 1_000, 500, 2_000, ErrorAnswers.STANDARD));
     }
 
     private ConnectionDriver driver(Handler handler) {
@@ -120,6 +119,33 @@ class ConnectionDriverTest {
         assertEquals(11_900, d.deadline(), "progress restarts the write timeout");
         assertEquals(Action.WRITE, d.onDeadline(11_899));
         assertEquals(Action.CLOSE, d.onDeadline(11_900));
+    }
+
+    /**
+     * The trim of an idle connection, the write timeout and the linger share one time in the driver: each
+     * action's deadline must run from when that action began, never from what an earlier one left there.
+     */
+    @Test
+    void eachActionsDeadlineRunsFromItsOwnStartNotFromTheActionBefore() {
+        ConnectionDriver d = driver(r -> Response.bytes(200, "application/octet-stream", new byte[10_000]),
+                HttpConfig.defaults().withTimeouts(10_000, 60_000, 30_000, 1_000));
+        assertEquals(Action.READ, d.start(true));
+        assertEquals(12_000, d.deadline(), "idle: the trim, trimDelayMillis after the start");
+        now.set(11_500);
+        send(d, "GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+        d.dispatch(NO_IO);
+        assertEquals(Action.WRITE, d.afterDispatch());
+        assertEquals(12_500, d.deadline(), "writing: the write timeout from the start of the write");
+        now.set(12_200);
+        assertEquals(Action.READ, d.onOutputWritten(d.output().remaining()));
+        assertEquals(14_200, d.deadline(), "idle again: a new trim, trimDelayMillis after the answer left");
+        now.set(13_000);
+        send(d, "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        d.dispatch(NO_IO);
+        assertEquals(Action.WRITE, d.afterDispatch());
+        assertEquals(14_000, d.deadline());
+        assertEquals(Action.LINGER, d.onOutputWritten(d.output().remaining()));
+        assertEquals(13_500, d.deadline(), "lingering: lingerMillis from the end of the output");
     }
 
     @Test

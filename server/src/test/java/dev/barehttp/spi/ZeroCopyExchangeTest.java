@@ -28,12 +28,11 @@ import org.junit.jupiter.api.Test;
  * into the handler's array (RFC 9112 sections 6.2 and 7.1 framing), also when it arrives in pieces.
  */
 class ZeroCopyExchangeTest {
-    private static final DriverSettings SETTINGS = new DriverSettings(1_000, 500, 2_000, ErrorAnswers.STANDARD);
     private static final InetSocketAddress PEER = new InetSocketAddress("127.0.0.1", 40000);
 
     private static ConnectionDriver driver(Handler handler) {
-        return new ConnectionDriver(new ServerConnection(HttpConfig.defaults(), () -> 0L), handler,
-                new ConnectionDriver.Peer(PEER, PEER, false), SETTINGS, () -> 0L);
+        return new ConnectionDriver(new ServerConnection(HttpConfig.defaults(), () -> 0L), PEER, PEER,
+                new DriverSettings(handler, false, 1_000, 500, 2_000, ErrorAnswers.STANDARD));
     }
 
     private static byte[] ascii(String s) {

@@ -150,9 +150,8 @@ final class BlockingConnection implements Runnable, ConnectionIO {
             if (settings.tls() != null) {
                 socket = handshake();
             }
-            driver = ConnectionDriver.create(settings, server.driverSettings, new ConnectionDriver.Peer(
-                    (InetSocketAddress) raw.getRemoteSocketAddress(),
-                    (InetSocketAddress) raw.getLocalSocketAddress(), settings.tls() != null));
+            driver = ConnectionDriver.create(settings, server.driverSettings,
+                    (InetSocketAddress) raw.getRemoteSocketAddress(), (InetSocketAddress) raw.getLocalSocketAddress());
             http = driver.connection();
             // Read after the driver is published: either this thread sees the shutdown, or the closer sees the driver.
             if (server.shuttingDown()) {

@@ -177,8 +177,7 @@ final class EventLoop implements Runnable {
         NioConnection c;
         try {
             ConnectionDriver driver = ConnectionDriver.create(server.settings, server.driverSettings,
-                    new ConnectionDriver.Peer(
-                    peer, (InetSocketAddress) channel.getLocalAddress(), server.settings.tls() != null));
+                    peer, (InetSocketAddress) channel.getLocalAddress());
             c = new NioConnection(this, channel, driver, server.settings.tls(), admitted);
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);

@@ -71,7 +71,7 @@ final class HandlerRun implements Runnable, ConnectionIO {
             connection.writeFromHandler();
         } catch (IOException | RuntimeException | Error e) {
             // The codec is closed so that the selector thread, once handed the connection, closes it.
-            connection.http.close();
+            connection.http().close();
         } finally {
             connection.handlerThread = null;
             // Parked before the hand-back, so a selector thread that takes the connection back finds it so.
@@ -121,7 +121,7 @@ final class HandlerRun implements Runnable, ConnectionIO {
     @Override
     public void flush() throws IOException {
         connection.writeFromHandler();
-        if (connection.http.hasOutput()) {
+        if (connection.http().hasOutput()) {
             connection.handOff(NioConnection.Holder.AWAIT_WRITE);
         }
     }
@@ -134,7 +134,7 @@ final class HandlerRun implements Runnable, ConnectionIO {
             long position = offset;
             long end = offset + length;
             while (position < end) {
-                long n = connection.wire.transferFrom(channel, position, end - position);
+                long n = connection.transferFrom(channel, position, end - position);
                 if (n < 0 && position == offset) {
                     ConnectionIO.super.sendFile(http, file, offset, length);
                     return;

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.locks.LockSupport;
@@ -61,9 +62,9 @@ final class NioConnection {
 
     final EventLoop loop;
     final SocketChannel channel;
+    /** {@link PlainWire#INSTANCE}, shared by all plain connections, or this connection's {@link TlsWire}. */
     final Wire wire;
     final ConnectionDriver driver;
-    final ServerConnection http;
     /** False for a TLS connection over the limit, which its driver answers 503 once the handshake is done. */
     final boolean admitted;
     private SelectionKey key;
@@ -92,10 +93,14 @@ final class NioConnection {
         this.loop = loop;
         this.admitted = admitted;
         this.channel = channel;
-        this.wire = tls == null ? new PlainWire(channel) : new TlsWire(channel, TlsSettings.serverEngine(tls),
+        this.wire = tls == null ? PlainWire.INSTANCE : new TlsWire(TlsSettings.serverEngine(tls),
                 loop.server.handlers::execute, () -> loop.post((Runnable) this::onWireReady), handshakeDeadline());
         this.driver = driver;
-        this.http = driver == null ? null : driver.connection(); // the wheel's tests need no driver
+    }
+
+    /** The codec, reached through the driver rather than held twice. */
+    ServerConnection http() {
+        return driver.connection();
     }
 
     /** The handshake counts against the head timeout, as the first request's head would. */
@@ -126,7 +131,7 @@ final class NioConnection {
     private void setUp() throws IOException {
         ByteBuffer buffer = loop.readBuffer;
         buffer.clear();
-        int n = wire.read(buffer);
+        int n = wire.read(channel, buffer);
         if (n < 0) {
             close("the peer left during the TLS handshake");
             return;
@@ -195,7 +200,7 @@ final class NioConnection {
     private Action readIntoDriver() throws IOException {
         ByteBuffer buffer = loop.readBuffer;
         buffer.clear();
-        int n = wire.read(buffer);
+        int n = wire.read(channel, buffer);
         if (n > 0) {
             buffer.flip();
             return driver.onInput(buffer);
@@ -207,12 +212,12 @@ final class NioConnection {
     private int readIntoCodec() throws IOException {
         ByteBuffer buffer = loop.readBuffer;
         buffer.clear();
-        int n = wire.read(buffer);
+        int n = wire.read(channel, buffer);
         if (n > 0) {
             buffer.flip();
-            http.receive(buffer);
+            http().receive(buffer);
         } else if (n < 0) {
-            http.receiveEndOfInput();
+            http().receiveEndOfInput();
         }
         return n;
     }
@@ -225,7 +230,7 @@ final class NioConnection {
             if (writeOutput() > 0) {
                 loop.wheel.schedule(this, writeDeadline());
             }
-            if (!http.hasOutput()) {
+            if (!http().hasOutput()) {
                 interest(0);
                 loop.wheel.cancel(this);
                 resume(Holder.AWAIT_WRITE);
@@ -322,7 +327,7 @@ final class NioConnection {
 
     /** The driver is done: end our side, then discard input until the peer closes or the deadline. */
     private void linger() throws IOException {
-        wire.shutdownOutput();
+        wire.shutdownOutput(channel);
         holder = Holder.LINGER;
         interest(SelectionKey.OP_READ);
         loop.wheel.schedule(this, driver.deadline());
@@ -332,7 +337,7 @@ final class NioConnection {
         ByteBuffer buffer = loop.readBuffer;
         for (int i = 0; i < 4; i++) {
             buffer.clear();
-            int n = wire.read(buffer);
+            int n = wire.read(channel, buffer);
             if (n < 0) {
                 close(null);
                 return;
@@ -345,6 +350,7 @@ final class NioConnection {
 
     /** Writes as much pending output as the socket takes now, straight from the codec's buffers. */
     int writeOutput() throws IOException {
+        ServerConnection http = http();
         ByteBuffer[] segments = SEGMENTS.get();
         int total = 0;
         while (http.hasOutput()) {
@@ -358,17 +364,22 @@ final class NioConnection {
         return total;
     }
 
+    /** Sends up to {@code count} bytes of {@code file} from {@code position} as the wire allows: see {@link Wire#transferFrom}. */
+    long transferFrom(FileChannel file, long position, long count) throws IOException {
+        return wire.transferFrom(channel, file, position, count);
+    }
+
     /** One gathering write; the slots are cleared after it, so that no thread keeps a sent body alive. */
     private int writeSegments(ByteBuffer[] segments, int count) throws IOException {
         try {
-            return (int) wire.write(segments, count);
+            return (int) wire.write(channel, segments, count);
         } finally {
             java.util.Arrays.fill(segments, 0, count, null);
         }
     }
 
     private long writeDeadline() {
-        long millis = http.config().writeTimeoutMillis();
+        long millis = http().config().writeTimeoutMillis();
         return millis <= 0 ? Long.MAX_VALUE : loop.now() + millis;
     }
 
@@ -488,7 +499,7 @@ final class NioConnection {
             key.cancel();
         }
         try {
-            wire.close();
+            wire.close(channel);
         } catch (IOException ignored) {
             // closing is all that is left to do
         }
@@ -544,6 +555,7 @@ final class NioConnection {
      */
     void handBack() {
         handedBack = true;
+        ServerConnection http = http();
         boolean urgent = http.hasOutput() || http.isClosed() || readDeferred || loop.shuttingDown()
                 || key.interestOps() != SelectionKey.OP_READ;
         if (!HOLDER.compareAndSet(this, Holder.HANDLER, Holder.LOOP)) {

@@ -127,7 +127,7 @@ final class NioServer implements TransportServer {
 
     /** A registered connection closed. */
     void released(NioConnection c) {
-        uncounted(c.admitted, c.driver.peer().remote());
+        uncounted(c.admitted, c.driver.remoteAddress());
     }
 
     /** A counted connection from {@code peer} is gone: admitted ({@code true}) or a TLS refusal. */

@@ -43,7 +43,6 @@ final class TlsWire implements Wire {
     /** Where the TLS session stands. */
     enum Stage { HANDSHAKE, TASKS, OPEN, INPUT_ENDED }
 
-    private final SocketChannel channel;
     private final SSLEngine engine;
     private final Executor tasks;
     private final Runnable whenTasksDone;
@@ -63,8 +62,7 @@ final class TlsWire implements Wire {
      * @param whenTasksDone called on the task's thread once they ran; it must make the loop read again
      * @param handshakeDeadline when the handshake must have finished, on the loop's clock
      */
-    TlsWire(SocketChannel channel, SSLEngine engine, Executor tasks, Runnable whenTasksDone, long handshakeDeadline) {
-        this.channel = channel;
+    TlsWire(SSLEngine engine, Executor tasks, Runnable whenTasksDone, long handshakeDeadline) {
         this.engine = engine;
         this.tasks = tasks;
         this.whenTasksDone = whenTasksDone;
@@ -87,7 +85,7 @@ final class TlsWire implements Wire {
     }
 
     @Override
-    public int read(ByteBuffer dst) throws IOException {
+    public int read(SocketChannel channel, ByteBuffer dst) throws IOException {
         if (dst.remaining() < MIN_READ_BUFFER) {
             throw new IllegalArgumentException("a TLS read needs a buffer of " + MIN_READ_BUFFER + " bytes");
         }
@@ -97,7 +95,7 @@ final class TlsWire implements Wire {
             if (s == Stage.INPUT_ENDED) {
                 return dst.position() > start ? dst.position() - start : -1;
             }
-            if (s == Stage.TASKS || !flush()) {
+            if (s == Stage.TASKS || !flush(channel)) {
                 return dst.position() - start;
             }
             HandshakeStatus status = engine.getHandshakeStatus();
@@ -110,10 +108,10 @@ final class TlsWire implements Wire {
                 return dst.position() - start;
             }
             if (status == HandshakeStatus.NEED_WRAP) {
-                wrapHandshake();
+                wrapHandshake(channel);
                 continue;
             }
-            if (!unwrapInto(dst, dst.position() > start)) {
+            if (!unwrapInto(channel, dst, dst.position() > start)) {
                 return dst.position() - start;
             }
         }
@@ -124,14 +122,14 @@ final class TlsWire implements Wire {
      * here. The engine answers BUFFER_OVERFLOW for a record it cannot size yet (its header incomplete)
      * when less than a whole record's room is left, so an overflow after some plaintext only ends this read.
      */
-    private boolean unwrapInto(ByteBuffer dst, boolean produced) throws IOException {
+    private boolean unwrapInto(SocketChannel channel, ByteBuffer dst, boolean produced) throws IOException {
         ByteBuffer in = inputBuffer();
         in.flip();
         SSLEngineResult result;
         try {
             result = engine.unwrap(in, dst);
         } catch (SSLException e) {
-            throw alertThenFail(e);
+            throw alertThenFail(channel, e);
         } finally {
             in.compact();
         }
@@ -151,13 +149,13 @@ final class TlsWire implements Wire {
                 throw new SSLException("a TLS record larger than the read buffer");
             }
             default -> {
-                return readSocket(in, dst);
+                return readSocket(channel, in, dst);
             }
         }
     }
 
     /** A record is incomplete: reads more ciphertext if the caller's buffer can take all it may decrypt to. */
-    private boolean readSocket(ByteBuffer in, ByteBuffer dst) throws IOException {
+    private boolean readSocket(SocketChannel channel, ByteBuffer in, ByteBuffer dst) throws IOException {
         int packet = engine.getSession().getPacketBufferSize();
         if (in.capacity() < packet) {
             netIn = ByteBuffer.allocate(packet).put(in.flip());
@@ -204,12 +202,12 @@ final class TlsWire implements Wire {
      * The engine refused the peer (bytes that are not TLS, no common protocol, an ALPN list without
      * {@code http/1.1}): its alert is sent if the socket takes it now, then the read fails.
      */
-    private SSLException alertThenFail(SSLException e) {
+    private SSLException alertThenFail(SocketChannel channel, SSLException e) {
         try {
             engine.closeOutbound();
-            if (flush()) {
+            if (flush(channel)) {
                 wrap(NO_PLAINTEXT, 1);
-                flush();
+                flush(channel);
             }
         } catch (IOException | RuntimeException ignored) {
             // the alert is a courtesy; the connection closes either way
@@ -244,17 +242,17 @@ final class TlsWire implements Wire {
     }
 
     /** Wraps the engine's next handshake message (a delegated task's failure shows here). */
-    private void wrapHandshake() throws IOException {
+    private void wrapHandshake(SocketChannel channel) throws IOException {
         try {
             wrap(NO_PLAINTEXT, 1);
         } catch (SSLException e) {
-            throw alertThenFail(e);
+            throw alertThenFail(channel, e);
         }
     }
 
     @Override
-    public long write(ByteBuffer[] srcs, int count) throws IOException {
-        if (!flush()) {
+    public long write(SocketChannel channel, ByteBuffer[] srcs, int count) throws IOException {
+        if (!flush(channel)) {
             return 0;
         }
         if (owed > 0) {
@@ -267,12 +265,12 @@ final class TlsWire implements Wire {
         }
         while (engine.getHandshakeStatus() == HandshakeStatus.NEED_WRAP) {
             wrap(NO_PLAINTEXT, 1);
-            if (!flush()) {
+            if (!flush(channel)) {
                 return 0;
             }
         }
         int taken = wrap(srcs, count);
-        if (flush()) {
+        if (flush(channel)) {
             return taken;
         }
         owed = taken;
@@ -311,7 +309,7 @@ final class TlsWire implements Wire {
     }
 
     /** Writes pending ciphertext; true when none is left. */
-    private boolean flush() throws IOException {
+    private boolean flush(SocketChannel channel) throws IOException {
         ByteBuffer out = netOut;
         while (out != null && out.hasRemaining()) {
             if (channel.write(out) == 0) {
@@ -340,24 +338,24 @@ final class TlsWire implements Wire {
 
     /** TLS must encrypt every byte, so the file goes through {@link #write}. */
     @Override
-    public long transferFrom(FileChannel file, long position, long count) {
+    public long transferFrom(SocketChannel channel, FileChannel file, long position, long count) {
         return -1;
     }
 
     /** Sends close_notify, then ends the TCP sending side once it is out. */
     @Override
-    public void shutdownOutput() throws IOException {
+    public void shutdownOutput(SocketChannel channel) throws IOException {
         engine.closeOutbound();
-        if (flush()) {
+        if (flush(channel)) {
             wrap(NO_PLAINTEXT, 1);
         }
-        if (flush()) {
+        if (flush(channel)) {
             channel.shutdownOutput();
         }
     }
 
     @Override
-    public void close() throws IOException {
+    public void close(SocketChannel channel) throws IOException {
         netIn = null;
         netOut = null;
         channel.close();

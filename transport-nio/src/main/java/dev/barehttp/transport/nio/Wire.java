@@ -3,20 +3,26 @@ package dev.barehttp.transport.nio;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SocketChannel;
 
 /**
  * The byte path between a socket and the codec. A plain connection passes bytes straight through
  * ({@link PlainWire}); TLS unwraps on read and wraps on write ({@link TlsWire}) without changing the
  * event loop, which only ever reads into and writes from a {@code Wire}. One thread at a time uses a
  * wire: whichever holds the connection.
+ *
+ * <p>The connection keeps its socket and passes it to every call, so that plain connections can all
+ * share the one stateless {@link PlainWire#INSTANCE}; a caller must always pass a wire with state (TLS)
+ * the same channel.
  */
 interface Wire {
 
     /**
-     * Reads what is available into {@code dst}: the count, 0 when nothing is ready, -1 at end of input.
-     * A TLS wire needs room in {@code dst} for at least {@link TlsWire#MIN_READ_BUFFER} bytes.
+     * Reads what is available from {@code channel} into {@code dst}: the count, 0 when nothing is ready,
+     * -1 at end of input. A TLS wire needs room in {@code dst} for at least {@link TlsWire#MIN_READ_BUFFER}
+     * bytes.
      */
-    int read(ByteBuffer dst) throws IOException;
+    int read(SocketChannel channel, ByteBuffer dst) throws IOException;
 
     /**
      * Writes what the socket takes now from {@code srcs[0, count)}, in order, as one gathering write
@@ -26,19 +32,19 @@ interface Wire {
      * socket did not take. The caller tells the codec the count; the positions of {@code srcs} after the
      * call mean nothing.
      */
-    long write(ByteBuffer[] srcs, int count) throws IOException;
+    long write(SocketChannel channel, ByteBuffer[] srcs, int count) throws IOException;
 
     /**
      * Sends up to {@code count} bytes of {@code file} from {@code position} without copying them
      * through the heap, or returns -1 when this wire cannot (TLS must encrypt every byte).
      */
-    long transferFrom(FileChannel file, long position, long count) throws IOException;
+    long transferFrom(SocketChannel channel, FileChannel file, long position, long count) throws IOException;
 
     /** Ends the sending side (after a final response), keeping the receiving side open. */
-    void shutdownOutput() throws IOException;
+    void shutdownOutput(SocketChannel channel) throws IOException;
 
     /** Closes the socket. */
-    void close() throws IOException;
+    void close(SocketChannel channel) throws IOException;
 
     /**
      * True while the wire cannot take input (a TLS handshake task runs off the selector thread): the

@@ -31,7 +31,7 @@ final class MemoryConnection implements Runnable, ConnectionIO {
         this.in = in;
         this.out = out;
         this.admitted = admitted;
-        this.driver = ConnectionDriver.create(settings, new ConnectionDriver.Peer(remote, local, false));
+        this.driver = ConnectionDriver.create(settings, remote, local);
         this.http = driver.connection();
         if (server.shuttingDown()) {
             driver.markShutdown();
@@ -168,7 +168,7 @@ final class MemoryConnection implements Runnable, ConnectionIO {
     }
 
     InetSocketAddress peer() {
-        return driver.peer().remote();
+        return driver.remoteAddress();
     }
 
     void markShutdown() {
