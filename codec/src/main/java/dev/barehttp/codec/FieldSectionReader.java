@@ -34,6 +34,8 @@ final class FieldSectionReader {
     private int scan;
     private Phase phase = Phase.LINE_START;
     private int nameEnd;
+    /** The {@link FramingFields} bit of the field being read, or 0. */
+    private int fieldBit;
     private int valueStart;
     private int valueEnd;
     /** Four offsets per field read; empty after {@link #trim()} until the next section. */
@@ -100,8 +102,8 @@ final class FieldSectionReader {
                         return needMore(p, limit, cap);
                     }
                     nameEnd = p++;
-                    framingFields = FramingFields.add(framingFields,
-                            FramingFields.classify(b, base + lineStart, nameEnd - lineStart));
+                    fieldBit = FramingFields.classify(b, base + lineStart, nameEnd - lineStart);
+                    framingFields = FramingFields.add(framingFields, fieldBit);
                     phase = Phase.BEFORE_VALUE;
                 }
                 case BEFORE_VALUE -> {
@@ -122,6 +124,9 @@ final class FieldSectionReader {
                         return needMore(p, limit, cap);
                     }
                     addField(lineStart, nameEnd, valueStart, valueEnd);
+                    if (fieldBit == FramingFields.CONNECTION) {
+                        framingFields |= FramingFields.connectionOptions(b, base + valueStart, base + valueEnd);
+                    }
                     lineStart = next;
                     p = next;
                     phase = Phase.LINE_START;

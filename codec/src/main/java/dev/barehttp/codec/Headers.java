@@ -238,8 +238,15 @@ public final class Headers {
      * comma-separated list, compared case-insensitively (e.g. {@code Connection: keep-alive, Upgrade}).
      */
     public boolean containsToken(String name, String token) {
-        if (surelyAbsent(name)) {
+        int bit = framingFields == FramingFields.UNKNOWN ? 0 : FramingFields.of(name);
+        if (bit != 0 && (framingFields & bit) == 0) {
             return false;
+        }
+        if (bit == FramingFields.CONNECTION) {
+            int option = FramingFields.connectionOption(token);
+            if (option != 0) {
+                return (framingFields & option) != 0;
+            }
         }
         for (int i = 0; i < size; i++) {
             if (nameIs(i, name) && valueHoldsToken(i, token)) {
@@ -266,7 +273,10 @@ public final class Headers {
         return bit != 0 && (framingFields & bit) == 0;
     }
 
-    /** The {@link FramingFields} bits noted while parsing, or {@link FramingFields#UNKNOWN}. */
+    /**
+     * The {@link FramingFields} bits noted while parsing (the connection options among them), or
+     * {@link FramingFields#UNKNOWN}.
+     */
     int framingFields() {
         return framingFields;
     }

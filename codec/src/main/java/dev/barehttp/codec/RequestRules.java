@@ -29,11 +29,14 @@ final class RequestRules {
     }
 
     private static long framedLength(HttpVersion version, Headers headers, HttpConfig config) {
-        checkHost(version, headers, config);
-        checkExpect(headers);
-        checkConnectionOptions(headers);
-        boolean hasTransferEncoding = headers.contains("transfer-encoding");
-        boolean hasContentLength = headers.contains("content-length");
+        int noted = FramingFields.of(headers);
+        checkHost(version, headers, noted, config);
+        if ((noted & FramingFields.EXPECT) != 0) {
+            checkExpect(headers.get("expect"));
+        }
+        checkConnectionOptions(noted);
+        boolean hasTransferEncoding = (noted & FramingFields.TRANSFER_ENCODING) != 0;
+        boolean hasContentLength = (noted & FramingFields.CONTENT_LENGTH) != 0;
         if (hasTransferEncoding) {
             if (hasContentLength) {
                 throw HttpProtocolException.badRequest("both Transfer-Encoding and Content-Length (RFC 9112 section 6.3)");
@@ -55,32 +58,20 @@ final class RequestRules {
         return 0;
     }
 
-    private static void checkHost(HttpVersion version, Headers headers, HttpConfig config) {
-        int hosts = hostCount(headers);
-        if (hosts > 1) {
+    /** {@code noted}: the {@link FramingFields} bits of the head. */
+    private static void checkHost(HttpVersion version, Headers headers, int noted, HttpConfig config) {
+        if ((noted & FramingFields.HOST_REPEATED) != 0) {
             throw HttpProtocolException.badRequest("more than one Host field (RFC 9112 section 3.2)");
         }
-        if (hosts == 0 && version == HttpVersion.HTTP_1_1 && config.requireHost()) {
-            throw HttpProtocolException.badRequest("an HTTP/1.1 request without Host (RFC 9112 section 3.2)");
+        if ((noted & FramingFields.HOST) == 0) {
+            if (version == HttpVersion.HTTP_1_1 && config.requireHost()) {
+                throw HttpProtocolException.badRequest("an HTTP/1.1 request without Host (RFC 9112 section 3.2)");
+            }
+            return;
         }
-        if (hosts == 1 && !headers.firstValueSatisfies("host", HostField::isValid)) {
+        if (!headers.firstValueSatisfies("host", HostField::isValid)) {
             throw HttpProtocolException.badRequest("the Host field is not uri-host [ \":\" port ] (RFC 9112 section 3.2)");
         }
-    }
-
-    /** 0, 1, or 2 for "more than one", from the bits noted while parsing when there are some. */
-    private static int hostCount(Headers headers) {
-        int noted = headers.framingFields();
-        if (noted != FramingFields.UNKNOWN) {
-            return (noted & FramingFields.HOST_REPEATED) != 0 ? 2 : noted & FramingFields.HOST;
-        }
-        int hosts = 0;
-        for (int i = 0; i < headers.size(); i++) {
-            if (headers.nameIs(i, "host")) {
-                hosts++;
-            }
-        }
-        return hosts;
     }
 
     /**
@@ -89,18 +80,16 @@ final class RequestRules {
      * forbids a sender to do; an intermediary that obeys it and one that does not frame the same
      * bytes differently, so the request is refused (400).
      */
-    private static void checkConnectionOptions(Headers headers) {
-        if (headers.containsToken("connection", "content-length")
-                || headers.containsToken("connection", "transfer-encoding")
-                || headers.containsToken("connection", "host")) {
+    private static void checkConnectionOptions(int noted) {
+        if ((noted & (FramingFields.CONNECTION_CONTENT_LENGTH | FramingFields.CONNECTION_TRANSFER_ENCODING
+                | FramingFields.CONNECTION_HOST)) != 0) {
             throw HttpProtocolException.badRequest(
                     "Connection names a framing or routing field (RFC 9110 section 7.6.1)");
         }
     }
 
-    private static void checkExpect(Headers headers) {
-        String expect = headers.get("expect");
-        if (expect != null && !ByteClass.equalsAsciiIgnoringCase(expect, "100-continue")) {
+    private static void checkExpect(String expect) {
+        if (!ByteClass.equalsAsciiIgnoringCase(expect, "100-continue")) {
             throw HttpProtocolException.expectationFailed("unknown expectation: " + expect);
         }
     }
