@@ -22,6 +22,11 @@ import java.nio.ByteOrder;
  *       unless those seven bits were all zero.</li>
  * </ul>
  * Comparing with a byte value {@code c} is looking for zero bytes in {@code w ^ (0x0101..01 * c)}.
+ *
+ * <p>For a word of ASCII bytes only (every top bit clear), {@code (w + 0x0101..01 * (0x80 - n)) & 0x8080..80}
+ * marks exactly the bytes {@code >= n}: no byte's sum passes 0xFF, so none carries into the next. A
+ * byte with its top bit set may carry into the bytes above it, so again only the marks below the first
+ * such byte can be trusted ({@link #atLeast}).
  */
 final class ByteWords {
     private ByteWords() {
@@ -36,6 +41,11 @@ final class ByteWords {
     /** The eight bytes {@code b[i, i + 8)} as one word, {@code b[i]} in its lowest byte. */
     static long load(byte[] b, int i) {
         return (long) LONGS.get(b, i);
+    }
+
+    /** Stores {@code w} as the eight bytes {@code b[i, i + 8)}, its lowest byte at {@code b[i]}. */
+    static void store(byte[] b, int i, long w) {
+        LONGS.set(b, i, w);
     }
 
     /** Every byte of the word set to {@code c}. */
@@ -59,14 +69,17 @@ final class ByteWords {
         return ~(((x & LOW_BITS) + LOW_BITS) | x | LOW_BITS);
     }
 
+    /**
+     * The top bit of each byte {@code >= n} ({@code n <= 0x80}); exact for the bytes below the lowest
+     * one that has its top bit set, which may mark the bytes above it falsely.
+     */
+    static long atLeast(long w, int n) {
+        return (w + ONES * (0x80 - n)) & HIGH_BITS;
+    }
+
     /** The index (0 to 7) of the lowest marked byte; {@code marks} must not be zero. */
     static int firstMarked(long marks) {
         return Long.numberOfTrailingZeros(marks) >>> 3;
-    }
-
-    /** The index (0 to 7) of the highest marked byte; {@code marks} must be exact and not zero. */
-    static int lastMarked(long marks) {
-        return (63 - Long.numberOfLeadingZeros(marks)) >>> 3;
     }
 
     /** Marks kept for the lowest {@code n} bytes only ({@code 0 <= n < 8}). */

@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * Reads field lines (RFC 9112 section 5) up to the empty line that ends a header or trailer
  * section, in one pass: each byte is looked at once, to find the line's end and to validate it
- * together, and the pass resumes where the previous call stopped, so bytes arriving one at a time
- * still cost O(n).
+ * together (only whitespace that ends a value is looked at again, to trim it), and the pass resumes
+ * where the previous call stopped, so bytes arriving one at a time still cost O(n).
  *
  * <pre>
  *   LINE_START --tchar--> NAME --':'--> BEFORE_VALUE --field-vchar--> VALUE --CRLF--> LINE_START
@@ -22,8 +22,8 @@ final class FieldSectionReader {
 
     private static final int[] NO_BOUNDS = new int[0];
     private static final int FIRST_FIELDS = 16;
-    private static final long SPACES = ByteWords.repeat(' ');
     private static final long DELS = ByteWords.repeat(0x7F);
+    private static final long DASHES = ByteWords.repeat('-');
 
     private final int maxSectionSize;
     private final int maxFields;
@@ -37,7 +37,6 @@ final class FieldSectionReader {
     /** The {@link FramingFields} bit of the field being read, or 0. */
     private int fieldBit;
     private int valueStart;
-    private int valueEnd;
     /** Four offsets per field read; empty after {@link #trim()} until the next section. */
     private int[] bounds = NO_BOUNDS;
     private int count;
@@ -73,72 +72,108 @@ final class FieldSectionReader {
     /**
      * Scans {@code b[base + scan, base + limit)}.
      *
+     * <p>The phases of a line are taken in their order, each skipped when a line resumed in its
+     * middle has done it already: a line read whole goes straight through, with no dispatch between
+     * its phases.
+     *
      * @return the relative offset just past the section's final empty line, or -1 when more bytes are needed
      */
     int read(byte[] b, int base, int limit) {
         int cap = (int) Math.min(limit, (long) sectionStart + maxSectionSize);
         int p = scan;
         while (true) {
-            switch (phase) {
-                case LINE_START -> {
-                    if (p == cap) {
-                        return needMore(p, limit, cap);
-                    }
-                    byte c = b[base + p];
-                    if (c == '\r' || c == '\n') {
-                        int end = lineEnd(b, base, p, cap);
-                        return end < 0 ? needMore(p, limit, cap) : end;
-                    }
-                    if (ByteClass.isWhitespace(c)) {
-                        throw HttpProtocolException.badRequest(count == 0
-                                ? "whitespace before the first field line"
-                                : "obsolete line folding (a field line starting with whitespace)");
-                    }
-                    phase = Phase.NAME;
+            if (phase == Phase.LINE_START) {
+                if (p == cap) {
+                    return needMore(p, limit, cap);
                 }
-                case NAME -> {
-                    p = scanName(b, base, p, cap);
-                    if (p == cap) {
-                        return needMore(p, limit, cap);
-                    }
-                    nameEnd = p++;
-                    fieldBit = FramingFields.classify(b, base + lineStart, nameEnd - lineStart);
-                    framingFields = FramingFields.add(framingFields, fieldBit);
-                    phase = Phase.BEFORE_VALUE;
+                if (b[base + p] == '\r' || b[base + p] == '\n') {
+                    int end = lineEnd(b, base, p, cap);
+                    return end < 0 ? needMore(p, limit, cap) : end;
                 }
-                case BEFORE_VALUE -> {
-                    while (p < cap && ByteClass.isWhitespace(b[base + p])) {
-                        p++;
-                    }
-                    if (p == cap) {
-                        return needMore(p, limit, cap);
-                    }
-                    valueStart = p;
-                    valueEnd = p;
-                    phase = Phase.VALUE;
-                }
-                case VALUE -> {
-                    p = scanValue(b, base, p, cap);
-                    int next = p == cap ? -1 : lineEnd(b, base, p, cap);
-                    if (next < 0) {
-                        return needMore(p, limit, cap);
-                    }
-                    addField(lineStart, nameEnd, valueStart, valueEnd);
-                    if (fieldBit == FramingFields.CONNECTION) {
-                        framingFields |= FramingFields.connectionOptions(b, base + valueStart, base + valueEnd);
-                    }
-                    lineStart = next;
-                    p = next;
-                    phase = Phase.LINE_START;
-                }
-                default -> throw new IllegalStateException(phase.name());
+                startName(b[base + p]);
             }
+            if (phase == Phase.NAME) {
+                p = scanName(b, base, p, cap);
+                if (p == cap) {
+                    return needMore(p, limit, cap);
+                }
+                endName(b, base, p++);
+            }
+            if (phase == Phase.BEFORE_VALUE) {
+                p = skipWhitespace(b, base, p, cap);
+                if (p == cap) {
+                    return needMore(p, limit, cap);
+                }
+                valueStart = p;
+                phase = Phase.VALUE;
+            }
+            p = scanValue(b, base, p, cap);
+            int next = p == cap ? -1 : lineEnd(b, base, p, cap);
+            if (next < 0) {
+                return needMore(p, limit, cap);
+            }
+            endLine(b, base, p, next);
+            p = next;
         }
     }
 
-    /** field-name = token, lower-cased in place; stops at the colon, or at {@code cap}. */
+    /** A field line begins with {@code c}, which is neither CR nor LF. */
+    private void startName(byte c) {
+        if (ByteClass.isWhitespace(c)) {
+            throw HttpProtocolException.badRequest(count == 0
+                    ? "whitespace before the first field line"
+                    : "obsolete line folding (a field line starting with whitespace)");
+        }
+        phase = Phase.NAME;
+    }
+
+    /** The name ends at the colon at {@code colon}: which field the codec reads it is, if any. */
+    private void endName(byte[] b, int base, int colon) {
+        nameEnd = colon;
+        fieldBit = FramingFields.classify(b, base + lineStart, nameEnd - lineStart);
+        framingFields = FramingFields.add(framingFields, fieldBit);
+        phase = Phase.BEFORE_VALUE;
+    }
+
+    private static int skipWhitespace(byte[] b, int base, int p, int cap) {
+        while (p < cap && ByteClass.isWhitespace(b[base + p])) {
+            p++;
+        }
+        return p;
+    }
+
+    /**
+     * The value ends at {@code p} (its CR or LF) and the next line starts at {@code next}: the field
+     * is added, without the whitespace that ends its value. That whitespace is walked back over here,
+     * the only bytes looked at twice: it is rare, and so the scan of a value need not track it.
+     */
+    private void endLine(byte[] b, int base, int p, int next) {
+        int end = p;
+        while (end > valueStart && ByteClass.isWhitespace(b[base + end - 1])) {
+            end--;
+        }
+        addField(lineStart, nameEnd, valueStart, end);
+        if (fieldBit == FramingFields.CONNECTION) {
+            framingFields |= FramingFields.connectionOptions(b, base + valueStart, base + end);
+        }
+        lineStart = next;
+        phase = Phase.LINE_START;
+    }
+
+    /**
+     * field-name = token, lower-cased in place; stops at the colon, or at {@code cap}. Eight bytes are
+     * taken at a time while they are letters, digits and '-' (the tchars of nearly every name); any
+     * other byte is judged on its own.
+     */
     private int scanName(byte[] b, int base, int p, int cap) {
         while (p < cap) {
+            if (cap - p >= 8) {
+                int n = foldCommonNameBytes(b, base + p);
+                p += n;
+                if (n == 8) {
+                    continue;
+                }
+            }
             byte c = b[base + p];
             byte folded = ByteClass.tcharLower(c);
             if (folded != 0) {
@@ -157,23 +192,42 @@ final class FieldSectionReader {
     }
 
     /**
-     * field-value characters (RFC 9110 section 5.5: SP, HTAB, VCHAR, obs-text), remembering where the
-     * last non-whitespace one ends; stops at CR, LF or {@code cap}. Eight bytes are taken at a time
-     * until one of them is a control character or DEL; that byte is then judged on its own.
+     * How many of the eight bytes {@code b[i, i + 8)}, from the first, are ALPHA, DIGIT or '-'; those
+     * are lower-cased in place. The range tests of {@link ByteWords#atLeast} are exact below the first
+     * byte with its top bit set, and that byte, never a tchar, ends the count; so does every byte
+     * whose test a carry from below could have spoiled.
      */
-    private int scanValue(byte[] b, int base, int p, int cap) {
-        int end = valueEnd;
+    private static int foldCommonNameBytes(byte[] b, int i) {
+        long w = ByteWords.load(b, i);
+        long upper = ByteWords.atLeast(w, 'A') & ~ByteWords.atLeast(w, 'Z' + 1);
+        long folded = w | (upper >>> 2); // 0x80 >>> 2 is 0x20, the case bit, in the same byte
+        long letters = ByteWords.atLeast(folded, 'a') & ~ByteWords.atLeast(folded, 'z' + 1);
+        long digits = ByteWords.atLeast(w, '0') & ~ByteWords.atLeast(w, '9' + 1);
+        long common = (letters | digits | ByteWords.equalExact(w, DASHES)) & ~w;
+        int n = common == ByteWords.HIGH_BITS ? 8 : ByteWords.firstMarked(~common & ByteWords.HIGH_BITS);
+        long fold = n == 8 ? upper >>> 2 : ByteWords.lowest(upper >>> 2, n);
+        if (fold != 0) {
+            ByteWords.store(b, i, w | fold);
+        }
+        return n;
+    }
+
+    /**
+     * field-value characters (RFC 9110 section 5.5: SP, HTAB, VCHAR, obs-text); stops at CR, LF or
+     * {@code cap}. Eight bytes are taken at a time until one of them is a control character or DEL;
+     * that byte is then judged on its own.
+     */
+    private static int scanValue(byte[] b, int base, int p, int cap) {
         while (p < cap) {
             if (cap - p >= 8) {
                 long w = ByteWords.load(b, base + p);
                 // below 0x20: CR, LF, HTAB and the controls; SP and obs-text (0x80-0xFF) pass
                 long stops = ByteWords.below(w, 0x20) | ByteWords.equal(w, DELS);
-                int n = stops == 0 ? 8 : ByteWords.firstMarked(stops);
-                end = afterLastNonSpace(w, n, p, end);
-                p += n;
-                if (n == 8) {
+                if (stops == 0) {
+                    p += 8;
                     continue;
                 }
+                p += ByteWords.firstMarked(stops);
             }
             byte c = b[base + p];
             if (!ByteClass.isFieldChar(c)) {
@@ -184,24 +238,8 @@ final class FieldSectionReader {
                         + Integer.toHexString(c & 0xFF) + ")");
             }
             p++;
-            if (!ByteClass.isWhitespace(c)) {
-                end = p;
-            }
         }
-        valueEnd = end;
         return p;
-    }
-
-    /**
-     * Where the value ends after the first {@code n} bytes of word {@code w}, read at {@code p}: just
-     * past the last of them that is not SP (none of them is HTAB), or {@code end} if all are SP.
-     */
-    private static int afterLastNonSpace(long w, int n, int p, int end) {
-        long nonSpaces = ~ByteWords.equalExact(w, SPACES) & ByteWords.HIGH_BITS;
-        if (n < 8) {
-            nonSpaces = ByteWords.lowest(nonSpaces, n);
-        }
-        return nonSpaces == 0 ? end : p + ByteWords.lastMarked(nonSpaces) + 1;
     }
 
     /**
