@@ -41,6 +41,9 @@ final class FieldSectionReader {
     private int[] bounds = NO_BOUNDS;
     private int count;
     private int framingFields;
+    private int lengthFields;
+    /** The first Content-Length value read as {@link FramingFields#plainLength}. */
+    private long plainLength;
     private int bareLineFeeds;
 
     FieldSectionReader(int maxSectionSize, int maxFields, boolean allowBareLf) {
@@ -57,6 +60,7 @@ final class FieldSectionReader {
         phase = Phase.LINE_START;
         count = 0;
         framingFields = 0;
+        lengthFields = 0;
     }
 
     /** Releases the field index between sections, so an idle connection does not keep it. */
@@ -135,6 +139,25 @@ final class FieldSectionReader {
         phase = Phase.BEFORE_VALUE;
     }
 
+    /** What the codec will ask of the value {@code b[from, to)} of a field it reads, noted while the bytes are at hand. */
+    private void noteValue(byte[] b, int from, int to) {
+        if (fieldBit == FramingFields.CONNECTION) {
+            framingFields |= FramingFields.connectionOptions(b, from, to);
+        } else if (fieldBit == FramingFields.HOST && (framingFields & FramingFields.HOST_REPEATED) == 0) {
+            framingFields |= HostField.isValid(b, from, to) ? 0 : FramingFields.HOST_INVALID;
+        } else if (fieldBit == FramingFields.CONTENT_LENGTH && lengthFields++ == 0) {
+            plainLength = FramingFields.plainLength(b, from, to);
+        }
+    }
+
+    /**
+     * The section's one Content-Length value when it is plain digits ({@link FramingFields#plainLength}),
+     * else -1 (no such field, more than one, or another form).
+     */
+    long plainContentLength() {
+        return lengthFields == 1 ? plainLength : -1;
+    }
+
     private static int skipWhitespace(byte[] b, int base, int p, int cap) {
         while (p < cap && ByteClass.isWhitespace(b[base + p])) {
             p++;
@@ -153,8 +176,8 @@ final class FieldSectionReader {
             end--;
         }
         addField(lineStart, nameEnd, valueStart, end);
-        if (fieldBit == FramingFields.CONNECTION) {
-            framingFields |= FramingFields.connectionOptions(b, base + valueStart, base + end);
+        if (fieldBit != 0) {
+            noteValue(b, base + valueStart, base + end);
         }
         lineStart = next;
         phase = Phase.LINE_START;

@@ -3,7 +3,8 @@ package dev.barehttp.codec;
 /**
  * The header fields the codec itself reads (Host, Content-Length, Transfer-Encoding, Connection,
  * Expect), noted as bits while the section is parsed, so that deciding framing and persistence
- * does not search the whole section for each of them. The options of {@code Connection} the codec
+ * does not search the whole section for each of them; whether the first Host value is valid is
+ * noted the same way. The options of {@code Connection} the codec
  * acts on ({@code close}, {@code keep-alive}, and the field names it may not list) are noted too,
  * in one pass over the field's tokens while its bytes are at hand, instead of one search per
  * question.
@@ -18,6 +19,8 @@ final class FramingFields {
     static final int TRANSFER_ENCODING = 1 << 3;
     static final int CONNECTION = 1 << 4;
     static final int EXPECT = 1 << 5;
+    /** The first {@code Host} field's value is not {@code uri-host [ ":" port ]} ({@link HostField}). */
+    static final int HOST_INVALID = 1 << 6;
     /** A {@code Connection} field lists {@code close}. */
     static final int CONNECTION_CLOSE = 1 << 8;
     /** A {@code Connection} field lists {@code keep-alive}. */
@@ -86,12 +89,35 @@ final class FramingFields {
         for (int i = 0; i < headers.size(); i++) {
             bits = add(bits, of(headers.name(i)));
         }
+        if ((bits & HOST) != 0 && !headers.firstValueSatisfies("host", HostField::isValid)) {
+            bits |= HOST_INVALID;
+        }
         for (int i = 0; i < CONNECTION_OPTIONS.length; i++) {
             if (headers.containsToken("connection", CONNECTION_OPTIONS[i])) {
                 bits |= CONNECTION_CLOSE << i;
             }
         }
         return bits;
+    }
+
+    /**
+     * A {@code Content-Length} value {@code b[from, to)} read while its bytes are at hand: the number
+     * when it is 1 to 18 DIGITs (which cannot overflow), else -1, leaving every other form (a list,
+     * a sign, an overflow) to the full rules.
+     */
+    static long plainLength(byte[] b, int from, int to) {
+        if (to - from < 1 || to - from > 18) {
+            return -1;
+        }
+        long v = 0;
+        for (int i = from; i < to; i++) {
+            int digit = b[i] - '0';
+            if (digit < 0 || digit > 9) {
+                return -1;
+            }
+            v = v * 10 + digit;
+        }
+        return v;
     }
 
     /** Adds the bit of a newly read field to {@code seen}, marking a second Host. */

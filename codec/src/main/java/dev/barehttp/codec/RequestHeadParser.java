@@ -67,7 +67,7 @@ final class RequestHeadParser {
         in.consume(end);
         state = State.REQUEST_LINE;
         scan = 0;
-        long bodyLength = RequestRules.bodyLength(method, version, headers, config);
+        long bodyLength = RequestRules.bodyLength(method, version, headers, fields.plainContentLength(), config);
         return new RequestHead(method, target, version, headers, bodyLength);
     }
 

@@ -21,14 +21,15 @@ final class RequestRules {
     /**
      * The body length the head declares, {@link RequestHead#CHUNKED}, or 0 for no body. A CONNECT
      * request has no content (RFC 9110 section 9.3.6): its framing fields are still checked, but
-     * what follows its head is tunnel data, never a body.
+     * what follows its head is tunnel data, never a body. {@code plainLength} is the one Content-Length
+     * value already read when it is plain digits, else -1.
      */
-    static long bodyLength(String method, HttpVersion version, Headers headers, HttpConfig config) {
-        long length = framedLength(version, headers, config);
+    static long bodyLength(String method, HttpVersion version, Headers headers, long plainLength, HttpConfig config) {
+        long length = framedLength(version, headers, plainLength, config);
         return method.equals(Methods.CONNECT) ? 0 : length;
     }
 
-    private static long framedLength(HttpVersion version, Headers headers, HttpConfig config) {
+    private static long framedLength(HttpVersion version, Headers headers, long plainLength, HttpConfig config) {
         int noted = FramingFields.of(headers);
         checkHost(version, headers, noted, config);
         if ((noted & FramingFields.EXPECT) != 0) {
@@ -48,7 +49,7 @@ final class RequestRules {
             return RequestHead.CHUNKED;
         }
         if (hasContentLength) {
-            long length = contentLength(headers.get("content-length"));
+            long length = plainLength >= 0 ? plainLength : contentLength(headers.get("content-length"));
             if (length > config.maxBodySize()) {
                 throw HttpProtocolException.contentTooLarge("Content-Length " + length + " is over the limit of "
                         + config.maxBodySize() + " bytes");
@@ -69,7 +70,7 @@ final class RequestRules {
             }
             return;
         }
-        if (!headers.firstValueSatisfies("host", HostField::isValid)) {
+        if ((noted & FramingFields.HOST_INVALID) != 0) {
             throw HttpProtocolException.badRequest("the Host field is not uri-host [ \":\" port ] (RFC 9112 section 3.2)");
         }
     }
