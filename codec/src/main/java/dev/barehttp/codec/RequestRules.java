@@ -110,11 +110,15 @@ final class RequestRules {
      * </ul>
      */
     private static void checkTransferCodings(String value) {
+        if (ByteClass.equalsAsciiIgnoringCase(value, "chunked")) {
+            return; // nearly every chunked request: the one coding, settled without making the list
+        }
         List<String> codings = ListTokens.elementsWithParameters(value);
         if (codings.isEmpty()) {
             throw HttpProtocolException.badRequest("an empty Transfer-Encoding");
         }
-        for (String coding : codings) {
+        for (int i = 0; i < codings.size(); i++) {
+            String coding = codings.get(i);
             if (!ByteClass.isToken(ListTokens.element(coding, 0, coding.length()))) {
                 throw HttpProtocolException.badRequest("a transfer coding is not a token: " + coding);
             }
