@@ -37,6 +37,7 @@ final class ByteWords {
     static final long ONES = 0x0101_0101_0101_0101L;
     static final long HIGH_BITS = 0x8080_8080_8080_8080L;
     private static final long LOW_BITS = 0x7F7F_7F7F_7F7F_7F7FL;
+    private static final long DASHES = 0x2D2D_2D2D_2D2D_2D2DL;
 
     /** The eight bytes {@code b[i, i + 8)} as one word, {@code b[i]} in its lowest byte. */
     static long load(byte[] b, int i) {
@@ -75,6 +76,20 @@ final class ByteWords {
      */
     static long atLeast(long w, int n) {
         return (w + ONES * (0x80 - n)) & HIGH_BITS;
+    }
+
+    /**
+     * How many of the bytes of {@code w}, from the lowest, are ALPHA, DIGIT or '-', or marked in
+     * {@code alsoMarks} (exact marks of other bytes to accept): 0 to 8. The range tests of
+     * {@link #atLeast} are exact below the first byte with its top bit set, and that byte, never one
+     * of these, ends the count; so does every byte whose test a carry from below could have spoiled.
+     */
+    static int leadingAlphanumericOrDash(long w, long alsoMarks) {
+        long folded = w | 0x2020_2020_2020_2020L; // letters to lower case; digits and '-' have the bit already
+        long letters = atLeast(folded, 'a') & ~atLeast(folded, 'z' + 1);
+        long digits = atLeast(w, '0') & ~atLeast(w, '9' + 1);
+        long accepted = (letters | digits | equalExact(w, DASHES) | alsoMarks) & ~w;
+        return accepted == HIGH_BITS ? 8 : firstMarked(~accepted & HIGH_BITS);
     }
 
     /** The index (0 to 7) of the lowest marked byte; {@code marks} must not be zero. */

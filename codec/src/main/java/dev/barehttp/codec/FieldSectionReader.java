@@ -23,7 +23,6 @@ final class FieldSectionReader {
     private static final int[] NO_BOUNDS = new int[0];
     private static final int FIRST_FIELDS = 16;
     private static final long DELS = ByteWords.repeat(0x7F);
-    private static final long DASHES = ByteWords.repeat('-');
 
     private final int maxSectionSize;
     private final int maxFields;
@@ -215,20 +214,15 @@ final class FieldSectionReader {
     }
 
     /**
-     * How many of the eight bytes {@code b[i, i + 8)}, from the first, are ALPHA, DIGIT or '-'; those
-     * are lower-cased in place. The range tests of {@link ByteWords#atLeast} are exact below the first
-     * byte with its top bit set, and that byte, never a tchar, ends the count; so does every byte
-     * whose test a carry from below could have spoiled.
+     * How many of the eight bytes {@code b[i, i + 8)}, from the first, are ALPHA, DIGIT or '-'
+     * ({@link ByteWords#leadingAlphanumericOrDash}); those are lower-cased in place, the upper-case
+     * letters among them being marked by the same range tests.
      */
     private static int foldCommonNameBytes(byte[] b, int i) {
         long w = ByteWords.load(b, i);
+        int n = ByteWords.leadingAlphanumericOrDash(w, 0);
         long upper = ByteWords.atLeast(w, 'A') & ~ByteWords.atLeast(w, 'Z' + 1);
-        long folded = w | (upper >>> 2); // 0x80 >>> 2 is 0x20, the case bit, in the same byte
-        long letters = ByteWords.atLeast(folded, 'a') & ~ByteWords.atLeast(folded, 'z' + 1);
-        long digits = ByteWords.atLeast(w, '0') & ~ByteWords.atLeast(w, '9' + 1);
-        long common = (letters | digits | ByteWords.equalExact(w, DASHES)) & ~w;
-        int n = common == ByteWords.HIGH_BITS ? 8 : ByteWords.firstMarked(~common & ByteWords.HIGH_BITS);
-        long fold = n == 8 ? upper >>> 2 : ByteWords.lowest(upper >>> 2, n);
+        long fold = n == 8 ? upper >>> 2 : ByteWords.lowest(upper >>> 2, n); // 0x80 >>> 2 is 0x20, the case bit
         if (fold != 0) {
             ByteWords.store(b, i, w | fold);
         }

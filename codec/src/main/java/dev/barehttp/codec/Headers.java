@@ -61,12 +61,13 @@ public final class Headers {
         boolean wide = length > NARROW_LIMIT;
         byte[] raw = new byte[length + (wide ? 16 : 8) * size];
         System.arraycopy(b, base + from, raw, 0, length);
-        for (int k = 0; k < 4 * size; k++) {
-            int offset = bounds[k] - from;
-            if (wide) {
-                INTS.set(raw, length + 4 * k, offset);
-            } else {
-                CHARS.set(raw, length + 2 * k, (char) offset);
+        if (wide) {
+            for (int k = 0; k < 4 * size; k++) {
+                INTS.set(raw, length + 4 * k, bounds[k] - from);
+            }
+        } else {
+            for (int k = 0; k < 4 * size; k++) {
+                CHARS.set(raw, length + 2 * k, (char) (bounds[k] - from));
             }
         }
         return new Headers(raw, size, framingFields);

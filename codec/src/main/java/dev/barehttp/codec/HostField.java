@@ -18,6 +18,7 @@ final class HostField {
     /** unreserved and sub-delims: what a reg-name holds besides pct-encoded octets. */
     private static final boolean[] REG_NAME_CHAR = new boolean[256];
     private static final boolean[] HEX_DIGIT = new boolean[256];
+    private static final long DOTS = ByteWords.repeat('.');
 
     static {
         String allowed = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789" + "-._~" + "!$&'()*+,;=";
@@ -70,6 +71,15 @@ final class HostField {
      */
     private static int regNameEnd(byte[] b, int from, int to) {
         int i = from;
+        // most host names are letters, digits, '-' and '.': eight such bytes are taken at once
+        while (to - i >= 8) {
+            long w = ByteWords.load(b, i);
+            int n = ByteWords.leadingAlphanumericOrDash(w, ByteWords.equalExact(w, DOTS));
+            i += n;
+            if (n < 8) {
+                break;
+            }
+        }
         while (i < to) {
             int c = b[i] & 0xFF;
             if (REG_NAME_CHAR[c]) {

@@ -123,4 +123,23 @@ class ByteWordsTest {
         assertEquals(1, b[1]);
         assertEquals(0, b[9]);
     }
+
+    @Test
+    void leadingAlphanumericOrDashCountsExactlyAtEveryPosition() {
+        long dots = ByteWords.repeat('.');
+        for (int background : new int[] {'a', 'Z', '0', '-', '9', 'z', 'A'}) {
+            for (int position = 0; position < 8; position++) {
+                for (int v = 0; v < 256; v++) {
+                    byte[] b = word(background, position, v);
+                    long w = ByteWords.load(b, 0);
+                    String what = "background " + background + ", 0x" + Integer.toHexString(v) + " at " + position;
+                    java.util.function.IntPredicate common = c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+                            || (c >= '0' && c <= '9') || c == '-';
+                    assertEquals(firstStop(b, common.negate()), ByteWords.leadingAlphanumericOrDash(w, 0), what);
+                    assertEquals(firstStop(b, common.or(c -> c == '.').negate()),
+                            ByteWords.leadingAlphanumericOrDash(w, ByteWords.equalExact(w, dots)), what + " (dots too)");
+                }
+            }
+        }
+    }
 }
