@@ -110,6 +110,7 @@ final class FieldSectionReader {
                 valueStart = p;
                 phase = Phase.VALUE;
             }
+            assert phase == Phase.VALUE : phase;
             p = scanValue(b, base, p, cap);
             int next = p == cap ? -1 : lineEnd(b, base, p, cap);
             if (next < 0) {
@@ -231,15 +232,23 @@ final class FieldSectionReader {
 
     /**
      * field-value characters (RFC 9110 section 5.5: SP, HTAB, VCHAR, obs-text); stops at CR, LF or
-     * {@code cap}. Eight bytes are taken at a time until one of them is a control character or DEL;
-     * that byte is then judged on its own.
+     * {@code cap}. Sixteen, then eight bytes are taken at a time until one of them is a control
+     * character or DEL; that byte is then judged on its own. Two words per step halve the branches
+     * on the long values of a browser's request (User-Agent, Accept, Cookie).
      */
     private static int scanValue(byte[] b, int base, int p, int cap) {
         while (p < cap) {
-            if (cap - p >= 8) {
-                long w = ByteWords.load(b, base + p);
-                // below 0x20: CR, LF, HTAB and the controls; SP and obs-text (0x80-0xFF) pass
-                long stops = ByteWords.below(w, 0x20) | ByteWords.equal(w, DELS);
+            if (cap - p >= 16) {
+                long first = valueStops(ByteWords.load(b, base + p));
+                long second = valueStops(ByteWords.load(b, base + p + 8));
+                if ((first | second) == 0) {
+                    p += 16;
+                    continue;
+                }
+                // the second word's lowest mark is exact too: it is read only when the first has none
+                p += first != 0 ? ByteWords.firstMarked(first) : 8 + ByteWords.firstMarked(second);
+            } else if (cap - p >= 8) {
+                long stops = valueStops(ByteWords.load(b, base + p));
                 if (stops == 0) {
                     p += 8;
                     continue;
@@ -257,6 +266,14 @@ final class FieldSectionReader {
             p++;
         }
         return p;
+    }
+
+    /**
+     * The bytes of {@code w} that stop the word scan of a value: below 0x20 (CR, LF, HTAB and the
+     * controls) or DEL; SP and obs-text (0x80-0xFF) pass. Only the lowest mark is exact.
+     */
+    private static long valueStops(long w) {
+        return ByteWords.below(w, 0x20) | ByteWords.equal(w, DELS);
     }
 
     /**
