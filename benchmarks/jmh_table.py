@@ -184,8 +184,9 @@ def main():
         "counts body bytes; barehttp reads body pieces as views of its input (`nextEventAsView`), as its "
         "server does (the request body stream reads every piece so; an unread body is discarded without a "
         "copy), and the variant `DecodeBenchmark.barehttpCopies` shows the copying `nextEvent()`; Netty's "
-        "side is unchanged (its decoder hands out each piece as a `ByteBuf` slice); barehttp also answers each request with `status(200).end()` (its connection "
-        "takes the next request only then), Netty releases every message. Encode cases: both sides first "
+        "side is unchanged (its decoder hands out each piece as a `ByteBuf` slice); both sides decode only: neither encodes a response (barehttp ends each exchange "
+        "with `skipResponse()`, which keeps the head's rules, framing, persistence and the connection's "
+        "bookkeeping between requests), Netty releases every message. Encode cases: both sides first "
         "decode the same `GET /` (barehttp's writer answers a request; Netty runs `HttpServerCodec`) and "
         "emit byte-identical responses apart from `Date`.",
     ]

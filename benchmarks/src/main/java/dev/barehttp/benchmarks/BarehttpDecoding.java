@@ -12,13 +12,16 @@ import dev.barehttp.codec.Signal;
  * barehttp's side of the decode benchmarks: one {@link ServerConnection} reused across calls, as
  * a keep-alive connection is.
  *
- * <p>Per call: the input is copied in with {@code receive}, events are pulled until
- * {@code NEED_DATA}, and each request head has its method, target and {@code Host} value read
- * (the same three fields the Netty side reads, so lazily made strings are paid for on both
- * sides). Body pieces count their length (a view also reads one byte of its piece, so that the view is used). Each {@code EndOfMessage} is answered with the smallest
- * response, {@code status(200).end()}, whose bytes are then dropped: the connection takes the next
- * request only once the previous one is answered, so this side does that extra work and Netty's
- * does not.
+ * <p>Decode only, as on the Netty and llhttp sides. Per call: the input is copied in with
+ * {@code receive}, events are pulled until {@code NEED_DATA}, and each request head has its method,
+ * target and {@code Host} value read (the same three fields the other sides read, so lazily made
+ * strings are paid for here too). Body pieces count their length (a view also reads one byte of its
+ * piece, so that the view is used). Each {@code EndOfMessage} ends its exchange with
+ * {@link ServerConnection#skipResponse()}: the connection takes the next request only once the
+ * previous one is done, and skipping the response keeps everything a server pays per request (the
+ * head's rules, body framing, the persistence decision and the connection's bookkeeping between
+ * requests) but the encoding of a response, which the other sides do not do either and which the
+ * encode benchmarks measure.
  */
 final class BarehttpDecoding {
     private final ServerConnection connection = new ServerConnection(HttpConfig.defaults());
@@ -56,8 +59,7 @@ final class BarehttpDecoding {
                 touched += views ? data.view().get(0) : data.data().length;
             } else if (event instanceof EndOfMessage) {
                 requests++;
-                connection.response().status(200).end();
-                connection.consumeOutput(connection.pendingOutput());
+                connection.skipResponse();
             } else if (event == Signal.NEED_DATA) {
                 return touched;
             } else {

@@ -22,6 +22,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>barehttp reads body pieces as views of its input ({@code nextEventAsView}), the path the server
  * takes (its request body stream reads every piece so, and an unread body is discarded without a
  * copy); {@link #barehttpCopies} measures the copying {@code nextEvent()} beside it.
+ *
+ * <p>Both sides decode only: neither encodes a response (barehttp ends each exchange with
+ * {@code skipResponse()}, see {@link BarehttpDecoding}); {@link EncodeBenchmark} measures responses.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -62,7 +65,7 @@ public class DecodeBenchmark {
 
     /**
      * barehttp: receive, pull events to NEED_DATA with body pieces as views of the input
-     * ({@code nextEventAsView}, as the server reads them), answer with the smallest response.
+     * ({@code nextEventAsView}, as the server reads them), end the exchange without a response.
      */
     @Benchmark
     public long barehttp() {

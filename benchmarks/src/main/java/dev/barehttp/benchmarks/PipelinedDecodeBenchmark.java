@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Case 5: 16 pipelined browser GETs arrive in one buffer. Each invocation decodes all 16, and
  * JMH counts 16 operations, so scores are requests per second and bytes per request, comparable
- * with {@link DecodeBenchmark}.
+ * with {@link DecodeBenchmark}. Both sides decode only, as there: neither encodes a response.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -54,7 +54,7 @@ public class PipelinedDecodeBenchmark {
         netty.close();
     }
 
-    /** barehttp: one receive, then 16 requests pulled and each answered in order. */
+    /** barehttp: one receive, then 16 requests pulled, each exchange ended without a response. */
     @Benchmark
     @OperationsPerInvocation(REQUESTS)
     public long barehttp() {

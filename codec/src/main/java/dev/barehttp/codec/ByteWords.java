@@ -22,6 +22,11 @@ import java.nio.ByteOrder;
  *       unless those seven bits were all zero.</li>
  * </ul>
  * Comparing with a byte value {@code c} is looking for zero bytes in {@code w ^ (0x0101..01 * c)}.
+ *
+ * <p>For a word of ASCII bytes only (every top bit clear), {@code (w + 0x0101..01 * (0x80 - n)) & 0x8080..80}
+ * marks exactly the bytes {@code >= n}: no byte's sum passes 0xFF, so none carries into the next. A
+ * byte with its top bit set may carry into the bytes above it, so again only the marks below the first
+ * such byte can be trusted ({@link #atLeast}).
  */
 final class ByteWords {
     private ByteWords() {
@@ -32,10 +37,16 @@ final class ByteWords {
     static final long ONES = 0x0101_0101_0101_0101L;
     static final long HIGH_BITS = 0x8080_8080_8080_8080L;
     private static final long LOW_BITS = 0x7F7F_7F7F_7F7F_7F7FL;
+    private static final long DASHES = 0x2D2D_2D2D_2D2D_2D2DL;
 
     /** The eight bytes {@code b[i, i + 8)} as one word, {@code b[i]} in its lowest byte. */
     static long load(byte[] b, int i) {
         return (long) LONGS.get(b, i);
+    }
+
+    /** Stores {@code w} as the eight bytes {@code b[i, i + 8)}, its lowest byte at {@code b[i]}. */
+    static void store(byte[] b, int i, long w) {
+        LONGS.set(b, i, w);
     }
 
     /** Every byte of the word set to {@code c}. */
@@ -59,14 +70,31 @@ final class ByteWords {
         return ~(((x & LOW_BITS) + LOW_BITS) | x | LOW_BITS);
     }
 
+    /**
+     * The top bit of each byte {@code >= n} ({@code n <= 0x80}); exact for the bytes below the lowest
+     * one that has its top bit set, which may mark the bytes above it falsely.
+     */
+    static long atLeast(long w, int n) {
+        return (w + ONES * (0x80 - n)) & HIGH_BITS;
+    }
+
+    /**
+     * How many of the bytes of {@code w}, from the lowest, are ALPHA, DIGIT or '-', or marked in
+     * {@code alsoMarks} (exact marks of other bytes to accept): 0 to 8. The range tests of
+     * {@link #atLeast} are exact below the first byte with its top bit set, and that byte, never one
+     * of these, ends the count; so does every byte whose test a carry from below could have spoiled.
+     */
+    static int leadingAlphanumericOrDash(long w, long alsoMarks) {
+        long folded = w | 0x2020_2020_2020_2020L; // letters to lower case; digits and '-' have the bit already
+        long letters = atLeast(folded, 'a') & ~atLeast(folded, 'z' + 1);
+        long digits = atLeast(w, '0') & ~atLeast(w, '9' + 1);
+        long accepted = (letters | digits | equalExact(w, DASHES) | alsoMarks) & ~w;
+        return accepted == HIGH_BITS ? 8 : firstMarked(~accepted & HIGH_BITS);
+    }
+
     /** The index (0 to 7) of the lowest marked byte; {@code marks} must not be zero. */
     static int firstMarked(long marks) {
         return Long.numberOfTrailingZeros(marks) >>> 3;
-    }
-
-    /** The index (0 to 7) of the highest marked byte; {@code marks} must be exact and not zero. */
-    static int lastMarked(long marks) {
-        return (63 - Long.numberOfLeadingZeros(marks)) >>> 3;
     }
 
     /** Marks kept for the lowest {@code n} bytes only ({@code 0 <= n < 8}). */

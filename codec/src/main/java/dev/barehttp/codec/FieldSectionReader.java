@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * Reads field lines (RFC 9112 section 5) up to the empty line that ends a header or trailer
  * section, in one pass: each byte is looked at once, to find the line's end and to validate it
- * together, and the pass resumes where the previous call stopped, so bytes arriving one at a time
- * still cost O(n).
+ * together (only whitespace that ends a value is looked at again, to trim it), and the pass resumes
+ * where the previous call stopped, so bytes arriving one at a time still cost O(n).
  *
  * <pre>
  *   LINE_START --tchar--> NAME --':'--> BEFORE_VALUE --field-vchar--> VALUE --CRLF--> LINE_START
@@ -22,7 +22,6 @@ final class FieldSectionReader {
 
     private static final int[] NO_BOUNDS = new int[0];
     private static final int FIRST_FIELDS = 16;
-    private static final long SPACES = ByteWords.repeat(' ');
     private static final long DELS = ByteWords.repeat(0x7F);
 
     private final int maxSectionSize;
@@ -34,12 +33,16 @@ final class FieldSectionReader {
     private int scan;
     private Phase phase = Phase.LINE_START;
     private int nameEnd;
+    /** The {@link FramingFields} bit of the field being read, or 0. */
+    private int fieldBit;
     private int valueStart;
-    private int valueEnd;
     /** Four offsets per field read; empty after {@link #trim()} until the next section. */
     private int[] bounds = NO_BOUNDS;
     private int count;
     private int framingFields;
+    private int lengthFields;
+    /** The first Content-Length value read as {@link FramingFields#plainLength}. */
+    private long plainLength;
     private int bareLineFeeds;
 
     FieldSectionReader(int maxSectionSize, int maxFields, boolean allowBareLf) {
@@ -56,6 +59,7 @@ final class FieldSectionReader {
         phase = Phase.LINE_START;
         count = 0;
         framingFields = 0;
+        lengthFields = 0;
     }
 
     /** Releases the field index between sections, so an idle connection does not keep it. */
@@ -71,69 +75,128 @@ final class FieldSectionReader {
     /**
      * Scans {@code b[base + scan, base + limit)}.
      *
+     * <p>The phases of a line are taken in their order, each skipped when a line resumed in its
+     * middle has done it already: a line read whole goes straight through, with no dispatch between
+     * its phases.
+     *
      * @return the relative offset just past the section's final empty line, or -1 when more bytes are needed
      */
     int read(byte[] b, int base, int limit) {
         int cap = (int) Math.min(limit, (long) sectionStart + maxSectionSize);
         int p = scan;
         while (true) {
-            switch (phase) {
-                case LINE_START -> {
-                    if (p == cap) {
-                        return needMore(p, limit, cap);
-                    }
-                    byte c = b[base + p];
-                    if (c == '\r' || c == '\n') {
-                        int end = lineEnd(b, base, p, cap);
-                        return end < 0 ? needMore(p, limit, cap) : end;
-                    }
-                    if (ByteClass.isWhitespace(c)) {
-                        throw HttpProtocolException.badRequest(count == 0
-                                ? "whitespace before the first field line"
-                                : "obsolete line folding (a field line starting with whitespace)");
-                    }
-                    phase = Phase.NAME;
+            if (phase == Phase.LINE_START) {
+                if (p == cap) {
+                    return needMore(p, limit, cap);
                 }
-                case NAME -> {
-                    p = scanName(b, base, p, cap);
-                    if (p == cap) {
-                        return needMore(p, limit, cap);
-                    }
-                    nameEnd = p++;
-                    framingFields = FramingFields.add(framingFields,
-                            FramingFields.classify(b, base + lineStart, nameEnd - lineStart));
-                    phase = Phase.BEFORE_VALUE;
+                if (b[base + p] == '\r' || b[base + p] == '\n') {
+                    int end = lineEnd(b, base, p, cap);
+                    return end < 0 ? needMore(p, limit, cap) : end;
                 }
-                case BEFORE_VALUE -> {
-                    while (p < cap && ByteClass.isWhitespace(b[base + p])) {
-                        p++;
-                    }
-                    if (p == cap) {
-                        return needMore(p, limit, cap);
-                    }
-                    valueStart = p;
-                    valueEnd = p;
-                    phase = Phase.VALUE;
-                }
-                case VALUE -> {
-                    p = scanValue(b, base, p, cap);
-                    int next = p == cap ? -1 : lineEnd(b, base, p, cap);
-                    if (next < 0) {
-                        return needMore(p, limit, cap);
-                    }
-                    addField(lineStart, nameEnd, valueStart, valueEnd);
-                    lineStart = next;
-                    p = next;
-                    phase = Phase.LINE_START;
-                }
-                default -> throw new IllegalStateException(phase.name());
+                startName(b[base + p]);
             }
+            if (phase == Phase.NAME) {
+                p = scanName(b, base, p, cap);
+                if (p == cap) {
+                    return needMore(p, limit, cap);
+                }
+                endName(b, base, p++);
+            }
+            if (phase == Phase.BEFORE_VALUE) {
+                p = skipWhitespace(b, base, p, cap);
+                if (p == cap) {
+                    return needMore(p, limit, cap);
+                }
+                valueStart = p;
+                phase = Phase.VALUE;
+            }
+            assert phase == Phase.VALUE : phase;
+            p = scanValue(b, base, p, cap);
+            int next = p == cap ? -1 : lineEnd(b, base, p, cap);
+            if (next < 0) {
+                return needMore(p, limit, cap);
+            }
+            endLine(b, base, p, next);
+            p = next;
         }
     }
 
-    /** field-name = token, lower-cased in place; stops at the colon, or at {@code cap}. */
+    /** A field line begins with {@code c}, which is neither CR nor LF. */
+    private void startName(byte c) {
+        if (ByteClass.isWhitespace(c)) {
+            throw HttpProtocolException.badRequest(count == 0
+                    ? "whitespace before the first field line"
+                    : "obsolete line folding (a field line starting with whitespace)");
+        }
+        phase = Phase.NAME;
+    }
+
+    /** The name ends at the colon at {@code colon}: which field the codec reads it is, if any. */
+    private void endName(byte[] b, int base, int colon) {
+        nameEnd = colon;
+        fieldBit = FramingFields.classify(b, base + lineStart, nameEnd - lineStart);
+        framingFields = FramingFields.add(framingFields, fieldBit);
+        phase = Phase.BEFORE_VALUE;
+    }
+
+    /** What the codec will ask of the value {@code b[from, to)} of a field it reads, noted while the bytes are at hand. */
+    private void noteValue(byte[] b, int from, int to) {
+        if (fieldBit == FramingFields.CONNECTION) {
+            framingFields |= FramingFields.connectionOptions(b, from, to);
+        } else if (fieldBit == FramingFields.HOST && (framingFields & FramingFields.HOST_REPEATED) == 0) {
+            framingFields |= HostField.isValid(b, from, to) ? 0 : FramingFields.HOST_INVALID;
+        } else if (fieldBit == FramingFields.CONTENT_LENGTH && lengthFields++ == 0) {
+            plainLength = FramingFields.plainLength(b, from, to);
+        }
+    }
+
+    /**
+     * The section's one Content-Length value when it is plain digits ({@link FramingFields#plainLength}),
+     * else -1 (no such field, more than one, or another form).
+     */
+    long plainContentLength() {
+        return lengthFields == 1 ? plainLength : -1;
+    }
+
+    private static int skipWhitespace(byte[] b, int base, int p, int cap) {
+        while (p < cap && ByteClass.isWhitespace(b[base + p])) {
+            p++;
+        }
+        return p;
+    }
+
+    /**
+     * The value ends at {@code p} (its CR or LF) and the next line starts at {@code next}: the field
+     * is added, without the whitespace that ends its value. That whitespace is walked back over here,
+     * the only bytes looked at twice: it is rare, and so the scan of a value need not track it.
+     */
+    private void endLine(byte[] b, int base, int p, int next) {
+        int end = p;
+        while (end > valueStart && ByteClass.isWhitespace(b[base + end - 1])) {
+            end--;
+        }
+        addField(lineStart, nameEnd, valueStart, end);
+        if (fieldBit != 0) {
+            noteValue(b, base + valueStart, base + end);
+        }
+        lineStart = next;
+        phase = Phase.LINE_START;
+    }
+
+    /**
+     * field-name = token, lower-cased in place; stops at the colon, or at {@code cap}. Eight bytes are
+     * taken at a time while they are letters, digits and '-' (the tchars of nearly every name); any
+     * other byte is judged on its own.
+     */
     private int scanName(byte[] b, int base, int p, int cap) {
         while (p < cap) {
+            if (cap - p >= 8) {
+                int n = foldCommonNameBytes(b, base + p);
+                p += n;
+                if (n == 8) {
+                    continue;
+                }
+            }
             byte c = b[base + p];
             byte folded = ByteClass.tcharLower(c);
             if (folded != 0) {
@@ -152,23 +215,45 @@ final class FieldSectionReader {
     }
 
     /**
-     * field-value characters (RFC 9110 section 5.5: SP, HTAB, VCHAR, obs-text), remembering where the
-     * last non-whitespace one ends; stops at CR, LF or {@code cap}. Eight bytes are taken at a time
-     * until one of them is a control character or DEL; that byte is then judged on its own.
+     * How many of the eight bytes {@code b[i, i + 8)}, from the first, are ALPHA, DIGIT or '-'
+     * ({@link ByteWords#leadingAlphanumericOrDash}); those are lower-cased in place, the upper-case
+     * letters among them being marked by the same range tests.
      */
-    private int scanValue(byte[] b, int base, int p, int cap) {
-        int end = valueEnd;
+    private static int foldCommonNameBytes(byte[] b, int i) {
+        long w = ByteWords.load(b, i);
+        int n = ByteWords.leadingAlphanumericOrDash(w, 0);
+        long upper = ByteWords.atLeast(w, 'A') & ~ByteWords.atLeast(w, 'Z' + 1);
+        long fold = n == 8 ? upper >>> 2 : ByteWords.lowest(upper >>> 2, n); // 0x80 >>> 2 is 0x20, the case bit
+        if (fold != 0) {
+            ByteWords.store(b, i, w | fold);
+        }
+        return n;
+    }
+
+    /**
+     * field-value characters (RFC 9110 section 5.5: SP, HTAB, VCHAR, obs-text); stops at CR, LF or
+     * {@code cap}. Sixteen, then eight bytes are taken at a time until one of them is a control
+     * character or DEL; that byte is then judged on its own. Two words per step halve the branches
+     * on the long values of a browser's request (User-Agent, Accept, Cookie).
+     */
+    private static int scanValue(byte[] b, int base, int p, int cap) {
         while (p < cap) {
-            if (cap - p >= 8) {
-                long w = ByteWords.load(b, base + p);
-                // below 0x20: CR, LF, HTAB and the controls; SP and obs-text (0x80-0xFF) pass
-                long stops = ByteWords.below(w, 0x20) | ByteWords.equal(w, DELS);
-                int n = stops == 0 ? 8 : ByteWords.firstMarked(stops);
-                end = afterLastNonSpace(w, n, p, end);
-                p += n;
-                if (n == 8) {
+            if (cap - p >= 16) {
+                long first = valueStops(ByteWords.load(b, base + p));
+                long second = valueStops(ByteWords.load(b, base + p + 8));
+                if ((first | second) == 0) {
+                    p += 16;
                     continue;
                 }
+                // the second word's lowest mark is exact too: it is read only when the first has none
+                p += first != 0 ? ByteWords.firstMarked(first) : 8 + ByteWords.firstMarked(second);
+            } else if (cap - p >= 8) {
+                long stops = valueStops(ByteWords.load(b, base + p));
+                if (stops == 0) {
+                    p += 8;
+                    continue;
+                }
+                p += ByteWords.firstMarked(stops);
             }
             byte c = b[base + p];
             if (!ByteClass.isFieldChar(c)) {
@@ -179,24 +264,16 @@ final class FieldSectionReader {
                         + Integer.toHexString(c & 0xFF) + ")");
             }
             p++;
-            if (!ByteClass.isWhitespace(c)) {
-                end = p;
-            }
         }
-        valueEnd = end;
         return p;
     }
 
     /**
-     * Where the value ends after the first {@code n} bytes of word {@code w}, read at {@code p}: just
-     * past the last of them that is not SP (none of them is HTAB), or {@code end} if all are SP.
+     * The bytes of {@code w} that stop the word scan of a value: below 0x20 (CR, LF, HTAB and the
+     * controls) or DEL; SP and obs-text (0x80-0xFF) pass. Only the lowest mark is exact.
      */
-    private static int afterLastNonSpace(long w, int n, int p, int end) {
-        long nonSpaces = ~ByteWords.equalExact(w, SPACES) & ByteWords.HIGH_BITS;
-        if (n < 8) {
-            nonSpaces = ByteWords.lowest(nonSpaces, n);
-        }
-        return nonSpaces == 0 ? end : p + ByteWords.lastMarked(nonSpaces) + 1;
+    private static long valueStops(long w) {
+        return ByteWords.below(w, 0x20) | ByteWords.equal(w, DELS);
     }
 
     /**

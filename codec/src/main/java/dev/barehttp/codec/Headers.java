@@ -61,12 +61,13 @@ public final class Headers {
         boolean wide = length > NARROW_LIMIT;
         byte[] raw = new byte[length + (wide ? 16 : 8) * size];
         System.arraycopy(b, base + from, raw, 0, length);
-        for (int k = 0; k < 4 * size; k++) {
-            int offset = bounds[k] - from;
-            if (wide) {
-                INTS.set(raw, length + 4 * k, offset);
-            } else {
-                CHARS.set(raw, length + 2 * k, (char) offset);
+        if (wide) {
+            for (int k = 0; k < 4 * size; k++) {
+                INTS.set(raw, length + 4 * k, bounds[k] - from);
+            }
+        } else {
+            for (int k = 0; k < 4 * size; k++) {
+                CHARS.set(raw, length + 2 * k, (char) (bounds[k] - from));
             }
         }
         return new Headers(raw, size, framingFields);
@@ -238,8 +239,15 @@ public final class Headers {
      * comma-separated list, compared case-insensitively (e.g. {@code Connection: keep-alive, Upgrade}).
      */
     public boolean containsToken(String name, String token) {
-        if (surelyAbsent(name)) {
+        int bit = framingFields == FramingFields.UNKNOWN ? 0 : FramingFields.of(name);
+        if (bit != 0 && (framingFields & bit) == 0) {
             return false;
+        }
+        if (bit == FramingFields.CONNECTION) {
+            int option = FramingFields.connectionOption(token);
+            if (option != 0) {
+                return (framingFields & option) != 0;
+            }
         }
         for (int i = 0; i < size; i++) {
             if (nameIs(i, name) && valueHoldsToken(i, token)) {
@@ -266,7 +274,10 @@ public final class Headers {
         return bit != 0 && (framingFields & bit) == 0;
     }
 
-    /** The {@link FramingFields} bits noted while parsing, or {@link FramingFields#UNKNOWN}. */
+    /**
+     * The {@link FramingFields} bits noted while parsing (the connection options among them), or
+     * {@link FramingFields#UNKNOWN}.
+     */
     int framingFields() {
         return framingFields;
     }

@@ -18,6 +18,7 @@ final class HostField {
     /** unreserved and sub-delims: what a reg-name holds besides pct-encoded octets. */
     private static final boolean[] REG_NAME_CHAR = new boolean[256];
     private static final boolean[] HEX_DIGIT = new boolean[256];
+    private static final long DOTS = ByteWords.repeat('.');
 
     static {
         String allowed = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789" + "-._~" + "!$&'()*+,;=";
@@ -40,21 +41,15 @@ final class HostField {
         return isValid(b, 0, b.length);
     }
 
-    /** True when {@code b[from, to)} is {@code uri-host [ ":" port ]} (an empty value is valid). */
+    /**
+     * True when {@code b[from, to)} is {@code uri-host [ ":" port ]} (an empty value is valid). One
+     * pass from the left: a reg-name holds no ':', so the first byte that is not part of the host
+     * must be the colon before the port.
+     */
     static boolean isValid(byte[] b, int from, int to) {
-        int hostEnd;
-        if (from < to && b[from] == '[') {
-            int close = indexOf(b, from, to, (byte) ']');
-            if (close < 0 || !isIpLiteralBody(b, from + 1, close)) {
-                return false;
-            }
-            hostEnd = close + 1;
-        } else {
-            int colon = lastIndexOf(b, from, to, (byte) ':');
-            hostEnd = colon < 0 ? to : colon;
-            if (!isRegName(b, from, hostEnd)) {
-                return false;
-            }
+        int hostEnd = from < to && b[from] == '[' ? ipLiteralEnd(b, from, to) : regNameEnd(b, from, to);
+        if (hostEnd < 0) {
+            return false;
         }
         if (hostEnd == to) {
             return true;
@@ -70,20 +65,40 @@ final class HostField {
         return true;
     }
 
-    /** reg-name (IPv4address is a subset of it). */
-    private static boolean isRegName(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            int c = b[i] & 0xFF;
-            if (c == '%') {
-                if (i + 2 >= to || !HEX_DIGIT[b[i + 1] & 0xFF] || !HEX_DIGIT[b[i + 2] & 0xFF]) {
-                    return false;
-                }
-                i += 2;
-            } else if (!REG_NAME_CHAR[c]) {
-                return false;
+    /**
+     * reg-name (IPv4address is a subset of it) from {@code from}: the offset of the first byte that
+     * is not part of it, or -1 for a '%' not followed by two hex digits.
+     */
+    private static int regNameEnd(byte[] b, int from, int to) {
+        int i = from;
+        // most host names are letters, digits, '-' and '.': eight such bytes are taken at once
+        while (to - i >= 8) {
+            long w = ByteWords.load(b, i);
+            int n = ByteWords.leadingAlphanumericOrDash(w, ByteWords.equalExact(w, DOTS));
+            i += n;
+            if (n < 8) {
+                break;
             }
         }
-        return true;
+        while (i < to) {
+            int c = b[i] & 0xFF;
+            if (REG_NAME_CHAR[c]) {
+                i++;
+            } else if (c != '%') {
+                break;
+            } else if (i + 2 >= to || !HEX_DIGIT[b[i + 1] & 0xFF] || !HEX_DIGIT[b[i + 2] & 0xFF]) {
+                return -1;
+            } else {
+                i += 3;
+            }
+        }
+        return i;
+    }
+
+    /** IP-literal at {@code from} (a '['): the offset just past its ']', or -1 when it is not one. */
+    private static int ipLiteralEnd(byte[] b, int from, int to) {
+        int close = indexOf(b, from, to, (byte) ']');
+        return close >= 0 && isIpLiteralBody(b, from + 1, close) ? close + 1 : -1;
     }
 
     /** IPv6address or IPvFuture, loosely: the characters they may hold, at least one. */
@@ -102,15 +117,6 @@ final class HostField {
 
     private static int indexOf(byte[] b, int from, int to, byte c) {
         for (int i = from; i < to; i++) {
-            if (b[i] == c) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static int lastIndexOf(byte[] b, int from, int to, byte c) {
-        for (int i = to - 1; i >= from; i--) {
             if (b[i] == c) {
                 return i;
             }

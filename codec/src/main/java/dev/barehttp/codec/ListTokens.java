@@ -32,11 +32,9 @@ final class ListTokens {
     static boolean contains(byte[] b, int from, int to, String token) {
         int i = from;
         while (i < to) {
-            int end = i;
-            while (end < to && b[end] != ',') {
-                end++;
-            }
-            if (elementEquals(b, i, end, token)) {
+            int end = elementEnd(b, i, to);
+            int cut = cutEnd(b, i, end);
+            if (regionEquals(b, cutStart(b, i, cut), cut, token)) {
                 return true;
             }
             i = end + 1;
@@ -44,7 +42,39 @@ final class ListTokens {
         return false;
     }
 
-    private static boolean elementEquals(byte[] b, int start, int end, String token) {
+    /**
+     * Which of {@code tokens} are elements of the list held in {@code b[from, to)} (ISO-8859-1), each
+     * compared as {@link #contains(String, String)} does: bit {@code i} of the result is set when
+     * {@code tokens[i]} is one. The list is read once, whatever the number of tokens.
+     */
+    static int elementsAmong(byte[] b, int from, int to, String[] tokens) {
+        int found = 0;
+        int i = from;
+        while (i < to) {
+            int end = elementEnd(b, i, to);
+            int cut = cutEnd(b, i, end);
+            int start = cutStart(b, i, cut);
+            for (int t = 0; t < tokens.length; t++) {
+                if (regionEquals(b, start, cut, tokens[t])) {
+                    found |= 1 << t;
+                }
+            }
+            i = end + 1;
+        }
+        return found;
+    }
+
+    /** Where the element starting at {@code start} ends: at the next ',' or at {@code to}. */
+    private static int elementEnd(byte[] b, int start, int to) {
+        int end = start;
+        while (end < to && b[end] != ',') {
+            end++;
+        }
+        return end;
+    }
+
+    /** The end of the element {@code b[start, end)} cut at its first ';' and trimmed of trailing OWS. */
+    private static int cutEnd(byte[] b, int start, int end) {
         int cut = start;
         while (cut < end && b[cut] != ';') {
             cut++;
@@ -52,10 +82,19 @@ final class ListTokens {
         while (cut > start && isOws((char) b[cut - 1])) {
             cut--;
         }
+        return cut;
+    }
+
+    /** {@code start} moved past leading OWS, not beyond {@code cut}. */
+    private static int cutStart(byte[] b, int start, int cut) {
         while (start < cut && isOws((char) b[start])) {
             start++;
         }
-        if (cut - start != token.length()) {
+        return start;
+    }
+
+    private static boolean regionEquals(byte[] b, int start, int end, String token) {
+        if (end - start != token.length()) {
             return false;
         }
         for (int k = 0; k < token.length(); k++) {

@@ -38,9 +38,12 @@ public final class Methods {
 
     /** The method in {@code b[from, to)}: a shared constant for the common ones, a new string otherwise. */
     static String intern(byte[] b, int from, int to) {
-        // GET is most requests: settled without the table.
+        // GET and POST are most requests: settled without the table.
         if (to - from == 3 && b[from] == 'G' && b[from + 1] == 'E' && b[from + 2] == 'T') {
             return GET;
+        }
+        if (to - from == 4 && b[from] == 'P' && b[from + 1] == 'O' && b[from + 2] == 'S' && b[from + 3] == 'T') {
+            return POST;
         }
         for (int i = 0; i < KNOWN_BYTES.length; i++) {
             byte[] k = KNOWN_BYTES[i];

@@ -16,6 +16,10 @@ import java.nio.charset.StandardCharsets;
 final class RequestHeadParser {
     private enum State { REQUEST_LINE, FIELDS }
 
+    /** The two versions as words ({@link ByteWords#load}), so that a version is one comparison. */
+    private static final long HTTP_1_1 = ByteWords.load("HTTP/1.1".getBytes(StandardCharsets.US_ASCII), 0);
+    private static final long HTTP_1_0 = ByteWords.load("HTTP/1.0".getBytes(StandardCharsets.US_ASCII), 0);
+
     private final HttpConfig config;
     private final FieldSectionReader fields;
     private State state = State.REQUEST_LINE;
@@ -63,7 +67,7 @@ final class RequestHeadParser {
         in.consume(end);
         state = State.REQUEST_LINE;
         scan = 0;
-        long bodyLength = RequestRules.bodyLength(method, version, headers, config);
+        long bodyLength = RequestRules.bodyLength(method, version, headers, fields.plainContentLength(), config);
         return new RequestHead(method, target, version, headers, bodyLength);
     }
 
@@ -130,12 +134,13 @@ final class RequestHeadParser {
         }
         method = Methods.intern(b, from, p);
         int targetStart = ++p;
-        while (p < to && b[p] != ' ') {
-            if (!ByteClass.isTargetChar(b[p])) {
-                throw HttpProtocolException.badRequest("the request-target holds a forbidden character (0x"
-                        + Integer.toHexString(b[p] & 0xFF) + ")");
-            }
+        // SP is no target character: one table look-up per byte finds the end and checks the bytes before it
+        while (p < to && ByteClass.isTargetChar(b[p])) {
             p++;
+        }
+        if (p < to && b[p] != ' ') {
+            throw HttpProtocolException.badRequest("the request-target holds a forbidden character (0x"
+                    + Integer.toHexString(b[p] & 0xFF) + ")");
         }
         if (p == targetStart) {
             throw HttpProtocolException.badRequest("empty request-target (or more than one SP)");
@@ -152,6 +157,15 @@ final class RequestHeadParser {
 
     /** HTTP-version = "HTTP/" DIGIT "." DIGIT (RFC 9112 section 2.3). */
     private static HttpVersion parseVersion(byte[] b, int from, int to) {
+        if (to - from == 8) {
+            long word = ByteWords.load(b, from);
+            if (word == HTTP_1_1) {
+                return HttpVersion.HTTP_1_1;
+            }
+            if (word == HTTP_1_0) {
+                return HttpVersion.HTTP_1_0;
+            }
+        }
         if (to - from == 8 && b[from] == 'H' && b[from + 1] == 'T' && b[from + 2] == 'T' && b[from + 3] == 'P'
                 && b[from + 4] == '/' && ByteClass.isDigit(b[from + 5]) && b[from + 6] == '.'
                 && ByteClass.isDigit(b[from + 7])) {

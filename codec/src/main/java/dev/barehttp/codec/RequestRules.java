@@ -21,19 +21,23 @@ final class RequestRules {
     /**
      * The body length the head declares, {@link RequestHead#CHUNKED}, or 0 for no body. A CONNECT
      * request has no content (RFC 9110 section 9.3.6): its framing fields are still checked, but
-     * what follows its head is tunnel data, never a body.
+     * what follows its head is tunnel data, never a body. {@code plainLength} is the one Content-Length
+     * value already read when it is plain digits, else -1.
      */
-    static long bodyLength(String method, HttpVersion version, Headers headers, HttpConfig config) {
-        long length = framedLength(version, headers, config);
+    static long bodyLength(String method, HttpVersion version, Headers headers, long plainLength, HttpConfig config) {
+        long length = framedLength(version, headers, plainLength, config);
         return method.equals(Methods.CONNECT) ? 0 : length;
     }
 
-    private static long framedLength(HttpVersion version, Headers headers, HttpConfig config) {
-        checkHost(version, headers, config);
-        checkExpect(headers);
-        checkConnectionOptions(headers);
-        boolean hasTransferEncoding = headers.contains("transfer-encoding");
-        boolean hasContentLength = headers.contains("content-length");
+    private static long framedLength(HttpVersion version, Headers headers, long plainLength, HttpConfig config) {
+        int noted = FramingFields.of(headers);
+        checkHost(version, headers, noted, config);
+        if ((noted & FramingFields.EXPECT) != 0) {
+            checkExpect(headers.get("expect"));
+        }
+        checkConnectionOptions(noted);
+        boolean hasTransferEncoding = (noted & FramingFields.TRANSFER_ENCODING) != 0;
+        boolean hasContentLength = (noted & FramingFields.CONTENT_LENGTH) != 0;
         if (hasTransferEncoding) {
             if (hasContentLength) {
                 throw HttpProtocolException.badRequest("both Transfer-Encoding and Content-Length (RFC 9112 section 6.3)");
@@ -45,7 +49,7 @@ final class RequestRules {
             return RequestHead.CHUNKED;
         }
         if (hasContentLength) {
-            long length = contentLength(headers.get("content-length"));
+            long length = plainLength >= 0 ? plainLength : contentLength(headers.get("content-length"));
             if (length > config.maxBodySize()) {
                 throw HttpProtocolException.contentTooLarge("Content-Length " + length + " is over the limit of "
                         + config.maxBodySize() + " bytes");
@@ -55,32 +59,20 @@ final class RequestRules {
         return 0;
     }
 
-    private static void checkHost(HttpVersion version, Headers headers, HttpConfig config) {
-        int hosts = hostCount(headers);
-        if (hosts > 1) {
+    /** {@code noted}: the {@link FramingFields} bits of the head. */
+    private static void checkHost(HttpVersion version, Headers headers, int noted, HttpConfig config) {
+        if ((noted & FramingFields.HOST_REPEATED) != 0) {
             throw HttpProtocolException.badRequest("more than one Host field (RFC 9112 section 3.2)");
         }
-        if (hosts == 0 && version == HttpVersion.HTTP_1_1 && config.requireHost()) {
-            throw HttpProtocolException.badRequest("an HTTP/1.1 request without Host (RFC 9112 section 3.2)");
+        if ((noted & FramingFields.HOST) == 0) {
+            if (version == HttpVersion.HTTP_1_1 && config.requireHost()) {
+                throw HttpProtocolException.badRequest("an HTTP/1.1 request without Host (RFC 9112 section 3.2)");
+            }
+            return;
         }
-        if (hosts == 1 && !headers.firstValueSatisfies("host", HostField::isValid)) {
+        if ((noted & FramingFields.HOST_INVALID) != 0) {
             throw HttpProtocolException.badRequest("the Host field is not uri-host [ \":\" port ] (RFC 9112 section 3.2)");
         }
-    }
-
-    /** 0, 1, or 2 for "more than one", from the bits noted while parsing when there are some. */
-    private static int hostCount(Headers headers) {
-        int noted = headers.framingFields();
-        if (noted != FramingFields.UNKNOWN) {
-            return (noted & FramingFields.HOST_REPEATED) != 0 ? 2 : noted & FramingFields.HOST;
-        }
-        int hosts = 0;
-        for (int i = 0; i < headers.size(); i++) {
-            if (headers.nameIs(i, "host")) {
-                hosts++;
-            }
-        }
-        return hosts;
     }
 
     /**
@@ -89,18 +81,16 @@ final class RequestRules {
      * forbids a sender to do; an intermediary that obeys it and one that does not frame the same
      * bytes differently, so the request is refused (400).
      */
-    private static void checkConnectionOptions(Headers headers) {
-        if (headers.containsToken("connection", "content-length")
-                || headers.containsToken("connection", "transfer-encoding")
-                || headers.containsToken("connection", "host")) {
+    private static void checkConnectionOptions(int noted) {
+        if ((noted & (FramingFields.CONNECTION_CONTENT_LENGTH | FramingFields.CONNECTION_TRANSFER_ENCODING
+                | FramingFields.CONNECTION_HOST)) != 0) {
             throw HttpProtocolException.badRequest(
                     "Connection names a framing or routing field (RFC 9110 section 7.6.1)");
         }
     }
 
-    private static void checkExpect(Headers headers) {
-        String expect = headers.get("expect");
-        if (expect != null && !ByteClass.equalsAsciiIgnoringCase(expect, "100-continue")) {
+    private static void checkExpect(String expect) {
+        if (!ByteClass.equalsAsciiIgnoringCase(expect, "100-continue")) {
             throw HttpProtocolException.expectationFailed("unknown expectation: " + expect);
         }
     }
@@ -120,11 +110,15 @@ final class RequestRules {
      * </ul>
      */
     private static void checkTransferCodings(String value) {
+        if (ByteClass.equalsAsciiIgnoringCase(value, "chunked")) {
+            return; // nearly every chunked request: the one coding, settled without making the list
+        }
         List<String> codings = ListTokens.elementsWithParameters(value);
         if (codings.isEmpty()) {
             throw HttpProtocolException.badRequest("an empty Transfer-Encoding");
         }
-        for (String coding : codings) {
+        for (int i = 0; i < codings.size(); i++) {
+            String coding = codings.get(i);
             if (!ByteClass.isToken(ListTokens.element(coding, 0, coding.length()))) {
                 throw HttpProtocolException.badRequest("a transfer coding is not a token: " + coding);
             }

@@ -36,6 +36,7 @@ import java.util.function.LongSupplier;
  *  READ_BODY           response ended, connection does not persist     MUST_CLOSE
  *  AWAIT_RESPONSE_END  response ended, connection persists             AWAIT_HEAD
  *  AWAIT_RESPONSE_END  response ended, connection does not persist     MUST_CLOSE
+ *  AWAIT_RESPONSE_END  skipResponse(), persists / does not persist     AWAIT_HEAD / MUST_CLOSE
  *  DRAIN               end of the unread body                          AWAIT_HEAD
  *  DRAIN               more than maxDrainSize wire bytes, or past
  *                      drainTimeoutMillis, or too slow                 MUST_CLOSE
@@ -562,6 +563,25 @@ public final class ServerConnection {
      */
     public boolean retractResponse() {
         return writer().retract();
+    }
+
+    /**
+     * Ends the exchange without a response, for a reader that only decodes requests (a capture
+     * analyser, a decode benchmark): allowed once the request has been read to its end and before a
+     * response has begun. The connection persists, or not, as after a response of known length that
+     * does not say {@code Connection: close}.
+     *
+     * @throws IllegalStateException in any other state
+     */
+    public void skipResponse() {
+        if (state != State.AWAIT_RESPONSE_END || !writer().awaitingStatus()) {
+            throw new IllegalStateException("no request read to its end awaits a response (" + state + ")");
+        }
+        if (persistsAfterResponse(false, ResponseFraming.CONTENT_LENGTH)) {
+            afterExchange();
+        } else {
+            state = State.MUST_CLOSE;
+        }
     }
 
     /** Ends the connection now: no further event but {@link Signal#CLOSED}, no further response. */

@@ -84,13 +84,62 @@ class ByteWordsTest {
     }
 
     @Test
-    void lastMarkedAndLowestPickBytesByIndex() {
+    void firstMarkedAndLowestPickBytesByIndex() {
         for (int i = 0; i < 8; i++) {
             long mark = 0x80L << (8 * i);
-            assertEquals(i, ByteWords.lastMarked(mark | 0x80L));
             assertEquals(i, ByteWords.firstMarked(mark | ByteWords.HIGH_BITS & ~((1L << (8 * i)) - 1)));
             assertEquals(0, ByteWords.lowest(mark, i));
             assertEquals(i == 0 ? 0 : 0x80L, ByteWords.lowest(mark | 0x80L, i));
+        }
+    }
+
+    @Test
+    void atLeastIsExactBelowTheFirstByteWithItsTopBitSet() {
+        int[] bounds = {'0', '9' + 1, 'A', 'Z' + 1, 'a', 'z' + 1, 0, 0x80};
+        for (int background : BACKGROUNDS) {
+            for (int position = 0; position < 8; position++) {
+                for (int v = 0; v < 256; v++) {
+                    byte[] b = word(background, position, v);
+                    int trusted = firstStop(b, c -> c >= 0x80);
+                    for (int n : bounds) {
+                        long marks = ByteWords.atLeast(ByteWords.load(b, 0), n);
+                        for (int i = 0; i < trusted; i++) {
+                            boolean marked = (marks & (0x80L << (8 * i))) != 0;
+                            assertEquals((b[i] & 0xFF) >= n, marked, "background " + background + ", 0x"
+                                    + Integer.toHexString(v) + " at " + position + ", n " + n + ", byte " + i);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void storeWritesTheWordLoadReads() {
+        byte[] b = new byte[10];
+        ByteWords.store(b, 1, 0x8807060504030201L);
+        assertEquals(0x8807060504030201L, ByteWords.load(b, 1));
+        assertEquals(0, b[0]);
+        assertEquals(1, b[1]);
+        assertEquals(0, b[9]);
+    }
+
+    @Test
+    void leadingAlphanumericOrDashCountsExactlyAtEveryPosition() {
+        long dots = ByteWords.repeat('.');
+        for (int background : new int[] {'a', 'Z', '0', '-', '9', 'z', 'A'}) {
+            for (int position = 0; position < 8; position++) {
+                for (int v = 0; v < 256; v++) {
+                    byte[] b = word(background, position, v);
+                    long w = ByteWords.load(b, 0);
+                    String what = "background " + background + ", 0x" + Integer.toHexString(v) + " at " + position;
+                    java.util.function.IntPredicate common = c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+                            || (c >= '0' && c <= '9') || c == '-';
+                    assertEquals(firstStop(b, common.negate()), ByteWords.leadingAlphanumericOrDash(w, 0), what);
+                    assertEquals(firstStop(b, common.or(c -> c == '.').negate()),
+                            ByteWords.leadingAlphanumericOrDash(w, ByteWords.equalExact(w, dots)), what + " (dots too)");
+                }
+            }
         }
     }
 }

@@ -6,6 +6,7 @@ import static dev.barehttp.codec.Events.head;
 import static dev.barehttp.codec.Exchanges.ascii;
 import static dev.barehttp.codec.Exchanges.assertEvents;
 import static dev.barehttp.codec.Exchanges.assertRejected;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -88,6 +89,23 @@ class MessageBodyLengthTest {
     void rfc9110_8_6_contentLengthOverflowIs400() {
         assertRejected(HostileInputs.CONTENT_LENGTH_OVERFLOW, 400);
         assertRejected(post("Content-Length: 9223372036854775808\r\n", ""), 400);
+    }
+
+    @Test
+    void rfc9110_8_6_everyNumberOfDigitsUpToAndPastTheLongRangeIsReadExactly() {
+        for (int digits = 1; digits <= 25; digits++) {
+            for (String value : new String[] {"9".repeat(digits), "1" + "0".repeat(digits - 1), "0".repeat(digits - 1) + "7"}) {
+                java.math.BigInteger expected = new java.math.BigInteger(value);
+                Exchanges.Outcome outcome = Exchanges.threeWays(HttpConfig.defaults(),
+                        ascii("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: " + value + "\r\n\r\n"));
+                if (expected.bitLength() < 64) {
+                    assertEquals(expected.longValueExact(), ((RequestHead) outcome.events().get(0)).bodyLength(), value);
+                } else {
+                    assertEquals(400, outcome.status(), value);
+                    assertEquals("Content-Length overflows: " + value, outcome.error().getMessage(), value);
+                }
+            }
+        }
     }
 
     @Test
