@@ -107,8 +107,11 @@ final class MemoryServer implements TransportServer {
     }
 
     void ended(MemoryConnection connection) {
-        if (connections.remove(connection)) {
+        if (connections.contains(connection)) {
+            // The address's place first, as the real transports do: once the count falls, a new
+            // connection from it must be admitted.
             perAddress.closed(connection.peer());
+            connections.remove(connection);
         }
     }
 
