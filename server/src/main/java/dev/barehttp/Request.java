@@ -179,7 +179,7 @@ public final class Request {
      * client sent it: not lower-cased, the port kept only when given.
      */
     public String authority() {
-        String own = TargetParts.authority(head.method(), head.target());
+        String own = head.targetAuthority();
         if (own != null) {
             return own;
         }

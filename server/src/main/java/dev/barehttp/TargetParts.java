@@ -38,30 +38,6 @@ final class TargetParts {
         return q < 0 ? target.substring(start) : target.substring(start, q);
     }
 
-    /**
-     * The authority a request-target names itself (RFC 9112 section 3.2): all of an authority-form
-     * target (CONNECT), the part after {@code "//"} of an absolute-form one up to its path or query, or
-     * null for a target that names none (origin-form, asterisk-form, a URI without {@code "//"}).
-     */
-    static String authority(String method, String target) {
-        if (method.equals("CONNECT")) {
-            return target;
-        }
-        if (target.charAt(0) == '/') {
-            return null;
-        }
-        int scheme = target.indexOf("://");
-        if (scheme < 0) {
-            return null;
-        }
-        int start = scheme + 3;
-        int end = start;
-        while (end < target.length() && target.charAt(end) != '/' && target.charAt(end) != '?') {
-            end++;
-        }
-        return target.substring(start, end);
-    }
-
     /** The raw query (after '?'), or null when there is none. */
     static String rawQuery(String target) {
         int q = target.indexOf('?');

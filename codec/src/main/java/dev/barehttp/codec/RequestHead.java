@@ -43,6 +43,15 @@ public record RequestHead(String method, String target, HttpVersion version, Hea
         return version == HttpVersion.HTTP_1_1 && hasBody() && headers.containsToken("expect", "100-continue");
     }
 
+    /**
+     * The authority the request-target names itself, e.g. {@code example.com:8080} for
+     * {@code http://example.com:8080/p}: an absolute-form target's (which a server uses instead of Host,
+     * RFC 9112 section 3.2.2) or CONNECT's authority-form target; null for origin- and asterisk-form.
+     */
+    public String targetAuthority() {
+        return RequestTargets.authorityOf(method, target);
+    }
+
     /** True for HEAD, whose response carries no body. */
     public boolean isHead() {
         return method.equals("HEAD");

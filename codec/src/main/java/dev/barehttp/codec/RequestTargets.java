@@ -26,6 +26,32 @@ final class RequestTargets {
         }
     }
 
+    /**
+     * The authority a request-target names itself (RFC 9112 section 3.2): all of CONNECT's
+     * authority-form, the part after {@code "//"} of an absolute-form target up to its path or query,
+     * or null for a target that names none (origin-form, asterisk-form, a URI without {@code "//"}).
+     */
+    static String authorityOf(String method, String target) {
+        if (method.equals(Methods.CONNECT)) {
+            return target;
+        }
+        int scheme = target.charAt(0) == '/' ? -1 : target.indexOf("://");
+        if (scheme < 0) {
+            return null;
+        }
+        int start = scheme + 3;
+        return target.substring(start, authorityEnd(target, start));
+    }
+
+    /** Where the authority that starts at {@code start} ends: at the path's '/', the query's '?' or the end. */
+    private static int authorityEnd(String target, int start) {
+        int end = start;
+        while (end < target.length() && target.charAt(end) != '/' && target.charAt(end) != '?') {
+            end++;
+        }
+        return end;
+    }
+
     /** True when an absolute-form target's scheme is {@code http} or {@code https}, in any case (RFC 3986 section 3.1). */
     private static boolean isHttpScheme(String target) {
         int colon = target.indexOf(':');
@@ -45,11 +71,7 @@ final class RequestTargets {
         if (!target.startsWith("//", start - 2)) {
             throw HttpProtocolException.badRequest("an http(s) request-target has no \"//\" and authority (RFC 9110 section 4.2.1)");
         }
-        int end = start;
-        while (end < target.length() && target.charAt(end) != '/' && target.charAt(end) != '?') {
-            end++;
-        }
-        String authority = target.substring(start, end);
+        String authority = target.substring(start, authorityEnd(target, start));
         if (authority.indexOf('@') >= 0) {
             throw HttpProtocolException.badRequest("userinfo in an http(s) request-target (RFC 9110 section 4.2.4)");
         }
